@@ -18,6 +18,17 @@ export default defineConfig({
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
+        // The lab's own teardown/re-up proof runs before everything that needs the lab.
+        resolve: { alias },
+        test: {
+          name: "lifecycle",
+          include: ["tests/lifecycle/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         // Integration suites change real lab state: one file at a time.
         resolve: { alias },
         test: {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing, and only that: Debian packages the tests and the
+# demo need (the lab script installs its own), and npm dependencies when
+# node_modules does not match package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for pkg in chromium postgresql; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "switchyard: installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+stamp=node_modules/.switchyard-lock-stamp
+if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+  echo "switchyard: installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error </dev/null
+  cp package-lock.json "$stamp"
+fi

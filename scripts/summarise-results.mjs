@@ -1,0 +1,17 @@
+// Adds up vitest's JSON reports into one closing line a CI reader understands.
+import { readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of process.argv.slice(2)) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } catch {
+    failed += 1; // a suite that wrote no report did not run cleanly
+  }
+}
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
