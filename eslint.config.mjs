@@ -18,7 +18,10 @@ const config = [
   {
     files: ["lib/domain/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { paths: nodeBuiltins, patterns: forbiddenInDomain }],
+      "no-restricted-imports": ["error", {
+        paths: nodeBuiltins.map((name) => ({ name, message: "lib/domain is pure: no node or transport imports." })),
+        patterns: forbiddenInDomain,
+      }],
     },
   },
   {
