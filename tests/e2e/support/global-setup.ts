@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { acquireBuildLock } from "./build-lock";
 import { buildOnce, startServer, type RunningServer } from "./server";
 
 // One production build and one server for the whole browser suite, on a free
@@ -6,6 +7,7 @@ import { buildOnce, startServer, type RunningServer } from "./server";
 let server: RunningServer | undefined;
 
 export default async function setup(project: TestProject) {
+  const release = await acquireBuildLock();
   await buildOnce();
   server = await startServer();
   project.provide("baseURL", server.baseURL);
@@ -14,6 +16,7 @@ export default async function setup(project: TestProject) {
   project.provide("dataDir", server.dataDir);
   return async () => {
     await server?.stop();
+    release();
   };
 }
 
