@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/layout/nav";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { getCurrentOperator } from "@/lib/auth/current-operator";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,12 +10,13 @@ export const metadata: Metadata = {
   description: "A web console for libvirt virtual networks on your KVM hosts.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const operator = await getCurrentOperator();
   return (
     <html lang="en">
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-900 dark:text-zinc-100">
         <QueryProvider>
-          <Nav />
+          <Nav operator={operator} />
           <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
         </QueryProvider>
       </body>

@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { addUser } from "@/app/users/actions";
+import { applyFailure } from "@/components/auth/apply-failure";
+import { FormError } from "@/components/auth/form-error";
+import { TextField } from "@/components/auth/text-field";
+import { ROLES } from "@/lib/auth/roles";
+import { addUserSchema, type AddUserInput } from "@/lib/auth/user-schemas";
+
+export function AddUserForm() {
+  const router = useRouter();
+  const { register, handleSubmit, setError, reset, formState } = useForm<AddUserInput>({
+    resolver: zodResolver(addUserSchema),
+    defaultValues: { username: "", password: "", role: "viewer" },
+  });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await addUser(values);
+    if (!result.ok) return applyFailure(setError, result);
+    reset();
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Add user" className="grid gap-4 sm:grid-cols-4 sm:items-start">
+      <div className="sm:col-span-4">
+        <FormError message={errors.root?.server?.message} />
+      </div>
+      <TextField id="new-username" label="Username" autoComplete="off" error={errors.username?.message} {...register("username")} />
+      <TextField id="new-password" label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...register("password")} />
+      <div>
+        <label htmlFor="new-role" className="block text-sm font-medium">
+          Role
+        </label>
+        <select id="new-role" {...register("role")} className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={isSubmitting} className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        Add user
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { ensureFirstAdmin } from "./first-admin";
+import { decoyHash, verifyPassword } from "./password";
+import { clearUserFailures, recordSignInFailure, signInBlockedUntil } from "./rate-limit";
+import { createSession } from "./sessions";
+import type { SignInInput } from "./user-schemas";
+
+/** One message for an unknown user and a wrong password, so neither is revealed. */
+export const BAD_CREDENTIALS = "Wrong username or password.";
+export const RATE_LIMITED = "Too many failed sign-ins. Wait a few minutes and try again.";
+
+/** Checks the credentials (rate-limited per username and per address) and opens a session. */
+export async function signIn(input: SignInInput, address: string): Promise<ActionResult<{ token: string; expiresAt: Date }>> {
+  await ensureFirstAdmin();
+  const username = input.username.trim();
+  if (await signInBlockedUntil(username, address)) return fail("rate-limited", RATE_LIMITED);
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !valid) {
+    await recordSignInFailure(username, address);
+    return fail("invalid-credentials", BAD_CREDENTIALS);
+  }
+  await clearUserFailures(username);
+  return ok(await createSession(user.id));
+}

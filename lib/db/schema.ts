@@ -1,0 +1,87 @@
+// The whole store, one file per concern would scatter the foreign keys; the
+// tables are small enough to read together. Changes go through a new
+// drizzle-kit migration (`npx drizzle-kit generate`), never an edit of an old one.
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  username: text("username").notNull().unique(),
+  /** scrypt$N$r$p$salt$hash, see lib/auth/password.ts */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["viewer", "operator", "admin"] }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** sha256 of the cookie token: a stolen copy of the table cannot be replayed. */
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins only; the rate limiter counts rows per key inside a window. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** "user:<name>" or "addr:<ip>" */
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // Names are copied, not only referenced, so the record survives removing the user or host.
+    actorId: uuid("actor_id"),
+    actorUsername: text("actor_username").notNull(),
+    hostId: uuid("host_id"),
+    hostName: text("host_name"),
+    action: text("action").notNull(),
+    target: text("target").notNull(),
+    /** argv arrays exactly as run */
+    commands: jsonb("commands").$type<string[][]>().notNull(),
+    xml: text("xml"),
+    result: text("result").notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+export const hosts = pgTable("hosts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  address: text("address").notNull(),
+  port: integer("port").notNull().default(22),
+  username: text("username").notNull(),
+  authKind: text("auth_kind", { enum: ["key", "password"] }).notNull(),
+  /** AES-256-GCM, see lib/secrets; AAD is (id, "privateKey") */
+  sealedPrivateKey: text("sealed_private_key"),
+  /** AES-256-GCM, see lib/secrets; AAD is (id, "password") */
+  sealedPassword: text("sealed_password"),
+  hostKeyType: text("host_key_type"),
+  /** "SHA256:…" as ssh-keygen prints it */
+  hostKeyFingerprint: text("host_key_fingerprint"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+  lastStatus: text("last_status"),
+});
+
+export type UserRow = typeof users.$inferSelect;
+export type HostRow = typeof hosts.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

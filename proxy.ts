@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAME } from "./lib/auth/cookie-name";
+
+// A convenience only: sends page visits without a session cookie to /login.
+// It does not authorise anything. Pages, server actions and route handlers each
+// check the session themselves (middleware has been bypassed before, CVE-2025-29927),
+// so server actions and API calls pass through untouched and get their own refusal.
+export function proxy(request: NextRequest) {
+  if (request.method !== "GET" || request.headers.has("next-action")) return NextResponse.next();
+  if (request.cookies.has(SESSION_COOKIE_NAME)) return NextResponse.next();
+  const login = new URL("/login", request.url);
+  const wanted = request.nextUrl.pathname + request.nextUrl.search;
+  if (wanted !== "/") login.searchParams.set("next", wanted);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything but the sign-in page, API routes, Next's assets and files with an extension.
+  matcher: ["/((?!login|api/|_next/|.*\\.[A-Za-z0-9]+$).*)"],
+};
