@@ -3,7 +3,6 @@
 // get their own message, so an operator sees *why* a value was refused rather
 // than a generic "invalid characters".
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SHELL_SUBSTITUTION = /\$\(|`|\$\{/;
 

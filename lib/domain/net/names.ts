@@ -1,0 +1,28 @@
+// Name shapes shared by several rules.
+
+/** RFC 1123 host label: letters, digits and '-', 1–63 characters, no '-' at either end. */
+const LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+export const isDnsLabel = (text: string) => LABEL.test(text);
+
+/** A dotted DNS name made of RFC 1123 labels, at most 253 characters. */
+export function isDnsName(text: string): boolean {
+  if (text.length === 0 || text.length > 253) return false;
+  return text.split(".").every(isDnsLabel);
+}
+
+/**
+ * A Linux interface name as the kernel accepts it: 1–15 bytes, no '/', ':',
+ * whitespace or control characters, not "." or "..". We also refuse a leading
+ * '-', because iproute2 would read it as an option (it takes no "--").
+ */
+export function isInterfaceName(text: string): boolean {
+  if (text.length === 0 || text.length > 15 || text === "." || text === "..") return false;
+  if (text.startsWith("-")) return false;
+  return /^[\x21-\x7e]+$/.test(text) && !/[/:]/.test(text);
+}
+
+/** Characters XML 1.0 cannot carry at all, even escaped (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, lone surrogates). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isXmlSafe = (text: string) => !NOT_XML.test(text);

@@ -1,0 +1,21 @@
+// The network model's public surface. Import from "@/lib/domain/network".
+export * from "./spec";
+export * from "./facts";
+export * from "./defaults";
+export * from "./labels";
+export { buildNetworkXml } from "./xml-build";
+export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
+export { defaultWizardValues, wizardToSpec } from "./wizard";
+
+export { specSchema, networkSpecSchema, type HostContext } from "./schema/spec";
+export { wizardSchema, WIZARD_STEPS, FORWARD_KINDS, FORWARD_MODES, type WizardValues, type WizardFamilyValues } from "./schema/wizard";
+export { validateSpec, validateWizard, fieldErrorsOf, type FieldErrors, type Validated } from "./schema/validate";
+export { newDhcpHostIssues, newDnsHostIssues } from "./schema/edits";
+export { networkNameSchema, nameIssues, NAME_MAX } from "./schema/name";
+export { networkFieldIssues, ipAddressIssues, gatewayOf, IPV4_PREFIX_MIN, IPV4_PREFIX_MAX, IPV6_PREFIX } from "./schema/subnet";
+export { dhcpRangeIssues, dhcpHostIssues, DHCP_RANGE_LIMIT } from "./schema/dhcp";
+export { routeIssues, routeFieldIssues, ROUTE_PREFIX_MAX } from "./schema/route";
+export { dnsIssues, domainIssues, defaultDomainFor } from "./schema/dns";
+export { deviceExistsIssues, bridgeNameIssues, bridgeInUseIssues, hostBridgeIssues, OPEN_DEV_MESSAGE } from "./schema/forward";
+export { overlapMessage, overlapIssues, isFree } from "./schema/overlap";
+export { type Issue, type Path } from "./schema/issues";

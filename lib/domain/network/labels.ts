@@ -1,0 +1,76 @@
+// Short texts the lists, the wizard and the review show for a network.
+import { isPrivate, networkCidr, offsetAddress, parseCidr, sameAddress, networkAddress } from "../net/ip";
+import type { HostFacts } from "./facts";
+import { assertNever, type IpConfig, type NetworkSpec } from "./spec";
+
+/** "NAT to eth1", "NAT", "Routed to eth1", "Routed", "Isolated", "Open", "Bridge br0", … */
+export function forwardingLabel(spec: NetworkSpec): string {
+  switch (spec.mode) {
+    case "nat":
+      return spec.dev ? `NAT to ${spec.dev}` : "NAT";
+    case "route":
+      return spec.dev ? `Routed to ${spec.dev}` : "Routed";
+    case "isolated":
+      return "Isolated";
+    case "open":
+      return "Open";
+    case "bridge":
+      return `Bridge ${spec.hostBridge}`;
+    case "macvtap":
+      return `Macvtap (${spec.macvtapMode}) on ${spec.interfaces.join(", ")}`;
+    case "hostdev":
+      return `SR-IOV pool of ${spec.pf}`;
+    default:
+      return assertNever(spec);
+  }
+}
+
+/** The subnet of an `<ip>`, as the network prefix: 192.168.100.0/24. */
+export function subnetOf(ip: Pick<IpConfig, "address" | "prefix">): string {
+  const c = parseCidr(`${ip.address}/${ip.prefix}`);
+  return c ? networkCidr(c) : `${ip.address}/${ip.prefix}`;
+}
+
+/** "192.168.100.128 – 192.168.100.254", "Off", or "Reservations only"; ranges joined by ", ". */
+export function dhcpSummary(ip: IpConfig | undefined): string {
+  if (!ip?.dhcp) return "Off";
+  const ranges = ip.dhcp.ranges.map((r) => `${r.start} – ${r.end}`);
+  const hosts = ip.dhcp.hosts.length;
+  const reserved = hosts ? ` (${hosts} reserved)` : "";
+  return ranges.length ? ranges.join(", ") + reserved : `Reservations only${reserved}`;
+}
+
+export type NetworkType = "Private" | "Other/Public";
+
+/**
+ * The wizard's read-only "Gateway" and "Type" for the text in its "Network"
+ * field, or null while it is not a network address with a prefix.
+ */
+export function gatewayAndType(networkText: string): { gateway: string; type: NetworkType } | null {
+  const c = parseCidr(networkText.trim());
+  if (!c || !sameAddress(c.address, networkAddress(c)) || c.prefix > (c.family === "ipv4" ? 30 : 126)) return null;
+  return { gateway: offsetAddress(c, 1), type: isPrivate(c) ? "Private" : "Other/Public" };
+}
+
+/** The first address the host has on `dev` for the family: where the upstream router should send replies. */
+export function uplinkAddress(facts: Pick<HostFacts, "addresses">, dev: string, family: "ipv4" | "ipv6" = "ipv4"): string | null {
+  for (const a of facts.addresses) {
+    if (a.ifname !== dev) continue;
+    const c = parseCidr(a.cidr, { bareIsHost: true });
+    if (c && c.family === family && !(family === "ipv6" && c.address.toLowerCase().startsWith("fe80"))) return c.address;
+  }
+  return null;
+}
+
+/**
+ * For a routed network, the routes the LAN's router needs back to the
+ * network's subnets, e.g. `ip route add 10.1.2.0/24 via 192.0.2.10`. Without a
+ * known uplink address the command names a placeholder. Empty for other modes.
+ */
+export function returnRouteHints(spec: NetworkSpec, uplink: { ipv4?: string | null; ipv6?: string | null } = {}): string[] {
+  if (spec.mode !== "route") return [];
+  const out: string[] = [];
+  if (spec.ipv4) out.push(`ip route add ${subnetOf(spec.ipv4)} via ${uplink.ipv4 ?? "<host uplink address>"}`);
+  if (spec.ipv6) out.push(`ip -6 route add ${subnetOf(spec.ipv6)} via ${uplink.ipv6 ?? "<host uplink IPv6 address>"}`);
+  return out;
+}

@@ -1,0 +1,121 @@
+// The network model: what Switchyard knows about a libvirt virtual network.
+//
+// A discriminated union on `mode`, the forward mode, because the modes carry
+// different things: a NAT network may name an uplink device and NAT ranges,
+// an open network may not name a device at all (libvirt refuses one), and a
+// bridge network has no addresses of its own. Each property maps to one XML
+// element or attribute, and an absent property means an absent element, so
+// build and parse are exact inverses.
+
+/** Modes Switchyard creates with its wizard. */
+export const ROUTED_MODES = ["isolated", "nat", "route", "open"] as const;
+/** Modes that attach guests straight to host devices; read, written and labelled, not offered by the wizard. */
+export const DEVICE_MODES = ["bridge", "macvtap", "hostdev"] as const;
+export const NETWORK_MODES = [...ROUTED_MODES, ...DEVICE_MODES] as const;
+
+export type RoutedMode = (typeof ROUTED_MODES)[number];
+export type DeviceMode = (typeof DEVICE_MODES)[number];
+export type NetworkMode = (typeof NETWORK_MODES)[number];
+
+/** libvirt's names for macvtap's own modes (`<forward mode='private'>` etc.). */
+export const MACVTAP_MODES = ["bridge", "private", "vepa", "passthrough"] as const;
+export type MacvtapMode = (typeof MACVTAP_MODES)[number];
+
+export type DhcpRange = { start: string; end: string };
+
+/** A reservation. IPv4 hosts are keyed by MAC; IPv6 hosts by DUID (`id`) or name. */
+export type DhcpHost = { mac?: string; id?: string; name?: string; ip: string };
+
+/** `<dhcp>`: present means the element is written, even with no ranges (hosts only). */
+export type Dhcp = { ranges: DhcpRange[]; hosts: DhcpHost[] };
+
+/** `<route>`: traffic for address/prefix goes via a gateway inside this network. */
+export type StaticRoute = { address: string; prefix: number; gateway: string; metric?: number };
+
+/** One `<ip>` element: the host's address on the bridge (the guests' gateway) and its prefix. */
+export type IpConfig = {
+  address: string;
+  prefix: number;
+  dhcp?: Dhcp;
+  /** `<route>` elements of this family (written after the `<ip>` elements). */
+  routes: StaticRoute[];
+  localPtr?: boolean;
+};
+
+export type DnsHost = { ip: string; hostnames: string[] };
+/** `<forwarder addr domain>`: either or both; `addr` alone is an upstream server. */
+export type DnsForwarder = { addr?: string; domain?: string };
+export type Dns = {
+  enable?: boolean;
+  forwardPlainNames?: boolean;
+  forwarders: DnsForwarder[];
+  hosts: DnsHost[];
+};
+export type DomainConfig = { name: string; localOnly?: boolean; register?: boolean };
+
+/** `<bridge>` for modes where libvirt makes the bridge (name is usually virbrN, chosen by libvirt). */
+export type BridgeConfig = {
+  name?: string;
+  stp?: boolean;
+  delay?: number;
+  macTableManager?: "kernel" | "libvirt";
+  zone?: string;
+};
+
+/** `<nat>` inside `<forward mode='nat'>`: SNAT address and port ranges, and IPv6 NAT. */
+export type NatConfig = {
+  addressStart?: string;
+  addressEnd?: string;
+  portStart?: number;
+  portEnd?: number;
+  ipv6?: boolean;
+};
+
+type Common = {
+  name: string;
+  uuid?: string;
+};
+
+/** What networks with their own subnet (isolated, nat, route, open) share. */
+type Layer3 = Common & {
+  bridge?: BridgeConfig;
+  mtu?: number;
+  mac?: string;
+  domain?: DomainConfig;
+  dns?: Dns;
+  ipv4?: IpConfig;
+  ipv6?: IpConfig;
+  /** `<network ipv6='yes'>`: guest-to-guest IPv6 even without an IPv6 address. */
+  ipv6Internal?: boolean;
+};
+
+export type IsolatedNetwork = Layer3 & { mode: "isolated" };
+export type NatNetwork = Layer3 & { mode: "nat"; dev?: string; nat?: NatConfig };
+export type RoutedNetwork = Layer3 & { mode: "route"; dev?: string };
+/** Open: libvirt adds no firewall rules and refuses a forward device. */
+export type OpenNetwork = Layer3 & { mode: "open" };
+
+/** Guests join an existing host bridge (`<bridge name='br0'/>`); no addresses, DHCP or DNS. */
+export type BridgeNetwork = Common & { mode: "bridge"; hostBridge: string; mtu?: number };
+/** Guests get macvtap devices on one of the listed host interfaces. */
+export type MacvtapNetwork = Common & { mode: "macvtap"; macvtapMode: MacvtapMode; interfaces: string[]; mtu?: number };
+/** A pool of SR-IOV virtual functions of the physical function `pf`. */
+export type HostdevNetwork = Common & { mode: "hostdev"; pf: string; managed?: boolean };
+
+export type Layer3Network = IsolatedNetwork | NatNetwork | RoutedNetwork | OpenNetwork;
+export type DeviceNetwork = BridgeNetwork | MacvtapNetwork | HostdevNetwork;
+export type NetworkSpec = Layer3Network | DeviceNetwork;
+
+export function isLayer3(spec: NetworkSpec): spec is Layer3Network {
+  return (ROUTED_MODES as readonly string[]).includes(spec.mode);
+}
+
+/** Modes whose `<forward>` may name an uplink device. */
+export function hasForwardDev(spec: NetworkSpec): spec is NatNetwork | RoutedNetwork {
+  return spec.mode === "nat" || spec.mode === "route";
+}
+
+/** Exhaustiveness guard: a new mode that is not handled fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled network mode: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,83 @@
+// From the wizard's form to a NetworkSpec, and the form's starting values.
+import { parseCidr, type Cidr } from "../net/ip";
+import { cryptoRandomBytes, defaultDhcpV4, defaultDhcpV6, defaultIpv4Network, defaultNetworkName, randomUlaNetwork, type RandomBytes } from "./defaults";
+import type { HostFacts } from "./facts";
+import { defaultDomainFor } from "./schema/dns";
+import { gatewayOf } from "./schema/subnet";
+import type { WizardFamilyValues, WizardValues } from "./schema/wizard";
+import type { IpConfig, Layer3Network } from "./spec";
+
+function familyDefaults(network: string | null, dhcp: (c: Cidr) => { start: string; end: string }, enabled: boolean): WizardFamilyValues {
+  const c = network ? parseCidr(network) : null;
+  const range = c ? dhcp(c) : { start: "", end: "" };
+  return {
+    enabled: enabled && !!c,
+    network: network ?? "",
+    confirmPublic: false,
+    dhcpEnabled: true,
+    dhcpStart: range.start,
+    dhcpEnd: range.end,
+    routeEnabled: false,
+    routeNetwork: "",
+    routeGateway: "",
+  };
+}
+
+/**
+ * The values virt-manager starts its wizard with: the first free name and /24,
+ * DHCPv4 on; IPv6 off but prefilled with a random ULA /64; NAT to any
+ * device; DNS domain = the name; start at boot.
+ */
+export function defaultWizardValues(facts: HostFacts, random: RandomBytes = cryptoRandomBytes): WizardValues {
+  const name = defaultNetworkName(facts);
+  return {
+    name,
+    ipv4: familyDefaults(defaultIpv4Network(facts), defaultDhcpV4, true),
+    ipv6: familyDefaults(randomUlaNetwork(random), defaultDhcpV6, false),
+    forward: { kind: "forward", destination: "", mode: "nat" },
+    ipv6Internal: false,
+    domain: defaultDomainFor(name),
+    autostart: true,
+  };
+}
+
+function ipFrom(v: WizardFamilyValues): IpConfig | undefined {
+  if (!v.enabled) return undefined;
+  const c = parseCidr(v.network.trim());
+  if (!c) throw new Error(`wizardToSpec: invalid network ${JSON.stringify(v.network)}; validate first`);
+  const ip: IpConfig = { address: gatewayOf(c), prefix: c.prefix, routes: [] };
+  if (v.dhcpEnabled) ip.dhcp = { ranges: [{ start: v.dhcpStart.trim(), end: v.dhcpEnd.trim() }], hosts: [] };
+  if (v.routeEnabled) {
+    const r = parseCidr(v.routeNetwork.trim());
+    if (!r) throw new Error(`wizardToSpec: invalid route ${JSON.stringify(v.routeNetwork)}; validate first`);
+    ip.routes.push({ address: r.address, prefix: r.prefix, gateway: v.routeGateway.trim() });
+  }
+  return ip;
+}
+
+/**
+ * The spec the wizard describes. Call it with values that passed
+ * `wizardSchema`; it throws on a network it cannot parse rather than guess.
+ * No bridge name is set: libvirt picks virbrN, as with virt-manager.
+ */
+export function wizardToSpec(v: WizardValues, opts: { uuid?: string } = {}): Layer3Network {
+  const base = {
+    name: v.name,
+    ...(opts.uuid ? { uuid: opts.uuid } : {}),
+    ...(v.domain.trim() ? { domain: { name: v.domain.trim() } } : {}),
+    ...(v.ipv6Internal ? { ipv6Internal: true } : {}),
+  };
+  const ipv4 = ipFrom(v.ipv4);
+  const ipv6 = ipFrom(v.ipv6);
+  const ips = { ...(ipv4 ? { ipv4 } : {}), ...(ipv6 ? { ipv6 } : {}) };
+  if (v.forward.kind === "isolated") return { ...base, ...ips, mode: "isolated" };
+  const dev = v.forward.destination ? { dev: v.forward.destination } : {};
+  switch (v.forward.mode) {
+    case "nat":
+      return { ...base, ...ips, mode: "nat", ...dev };
+    case "route":
+      return { ...base, ...ips, mode: "route", ...dev };
+    case "open":
+      return { ...base, ...ips, mode: "open" };
+  }
+}

@@ -1,0 +1,45 @@
+import type { TopologyFacts } from "./facts";
+import type { TopologyGraph } from "./graph";
+import { GraphDraft } from "./draft";
+import { addNetworks, addUplinks } from "./network-nodes";
+import { addDomains } from "./domain-nodes";
+import { addLinks } from "./link-nodes";
+import { addConfiguredEdges, addLiveEdges } from "./port-edges";
+import { countVmTaps, foldTaps } from "./fold-taps";
+
+export type BuildOptions = {
+  /** Fold taps into VM→network edges when a graph has more VM interfaces than this. */
+  foldTapsAbove?: number;
+};
+
+export const DEFAULT_FOLD_TAPS_ABOVE = 200;
+
+/** A tap belongs to the network it is a port of; a VM to its interfaces' networks. */
+function propagateNetworks(draft: GraphDraft) {
+  const edges = draft.edges;
+  for (const e of edges) {
+    const target = draft.get(e.target);
+    if (e.kind === "port" && target?.kind === "network" && target.networkName) draft.tag(e.source, target.networkName);
+  }
+  for (const e of edges) {
+    if (e.kind !== "interface") continue;
+    for (const net of draft.get(e.target)?.networks ?? []) draft.tag(e.source, net);
+  }
+}
+
+/** One host's graph from its facts. Pure: equal facts give equal graphs. */
+export function buildHostGraph(host: string, facts: TopologyFacts, options: BuildOptions = {}): TopologyGraph {
+  const draft = new GraphDraft(host);
+  // Order matters: networks and VM interfaces claim their virbrN / vnetN first,
+  // so addLinks only creates nodes for what is left.
+  addNetworks(draft, facts.networks);
+  addDomains(draft, facts.domains);
+  addLinks(draft, facts.links, facts.addresses);
+  addLiveEdges(draft, facts.links, facts.bridgeLinks);
+  addConfiguredEdges(draft, facts.domains, facts.networks, facts.links);
+  addUplinks(draft, facts.networks, facts.routes);
+  propagateNetworks(draft);
+  const graph: TopologyGraph = { nodes: draft.nodes, edges: draft.edges, groups: [], folded: false };
+  const limit = options.foldTapsAbove ?? DEFAULT_FOLD_TAPS_ABOVE;
+  return countVmTaps(graph) > limit ? foldTaps(graph) : graph;
+}

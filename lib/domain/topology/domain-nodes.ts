@@ -1,0 +1,67 @@
+import type { DomainFact, DomainInterfaceFact } from "./facts";
+import type { GraphDraft } from "./draft";
+import type { Detail } from "./graph";
+import { nodeId } from "./ids";
+import { domainState } from "./labels";
+
+// VMs and their interfaces. A VM interface is keyed by its MAC, which libvirt
+// keeps for the life of the domain, so a restart that hands out another vnetN
+// does not move the node.
+
+export function tapNodeId(host: string, dom: DomainFact, nic: DomainInterfaceFact, index: number): string {
+  return nodeId(host, "tap", nic.mac?.toLowerCase() ?? `${dom.uuid}#${index}`);
+}
+
+function sourceText(nic: DomainInterfaceFact): string {
+  const { network, bridge, dev, mode } = nic.source;
+  if (nic.type === "network" && network) return `network ${network}`;
+  if (nic.type === "bridge" && bridge) return `bridge ${bridge}`;
+  if (nic.type === "direct" && dev) return `${dev} (macvtap${mode ? `, ${mode}` : ""})`;
+  return network ?? bridge ?? dev ?? nic.type;
+}
+
+function interfaceDetails(dom: DomainFact, nic: DomainInterfaceFact): Detail[] {
+  return [
+    { label: "VM", value: dom.name },
+    { label: "Type", value: nic.type },
+    { label: "Source", value: sourceText(nic) },
+    ...(nic.target ? [{ label: "Device", value: nic.target }] : []),
+    ...(nic.mac ? [{ label: "MAC", value: nic.mac }] : []),
+    ...(nic.model ? [{ label: "Model", value: nic.model }] : []),
+  ];
+}
+
+export function addDomains(draft: GraphDraft, domains: DomainFact[]) {
+  for (const dom of domains) {
+    const vmId = nodeId(draft.host, "vm", dom.uuid || dom.name);
+    const state = domainState(dom.state);
+    draft.add({
+      id: vmId,
+      kind: "vm",
+      label: dom.name,
+      sublabels: [dom.state],
+      state,
+      details: [
+        { label: "VM", value: dom.name },
+        { label: "UUID", value: dom.uuid },
+        { label: "State", value: dom.state },
+        { label: "Interfaces", value: String(dom.interfaces.length) },
+      ],
+    });
+    dom.interfaces.forEach((nic, index) => {
+      const id = tapNodeId(draft.host, dom, nic, index);
+      draft.add({
+        id,
+        kind: "tap",
+        label: nic.target ?? nic.mac ?? `${dom.name} nic ${index + 1}`,
+        sublabels: [sourceText(nic)],
+        // Until the link is seen in `ip link` the interface is only configuration.
+        state: state === "stopped" ? "down" : "unknown",
+        details: interfaceDetails(dom, nic),
+      });
+      if (nic.target) draft.byIfname.set(nic.target, id);
+      if (nic.type === "network" && nic.source.network) draft.tag(id, nic.source.network);
+      draft.connect(vmId, id, "interface");
+    });
+  }
+}

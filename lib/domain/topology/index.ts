@@ -1,0 +1,10 @@
+// The topology builder's public surface: facts in, plain graph out, plus the
+// pure halves of layout (ELK input/output, position reuse) and the filters.
+export * from "./facts";
+export * from "./graph";
+export { nodeId, edgeId, groupId } from "./ids";
+export { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, type BuildOptions } from "./build-host";
+export { buildFleetGraph, type FleetHost } from "./build-fleet";
+export { foldTaps, countVmTaps } from "./fold-taps";
+export { networkNames, visibleForNetwork, searchNodes } from "./filter";
+export { defaultRouteDev } from "./network-nodes";

@@ -1,0 +1,60 @@
+import type { IpAddrEntry, IpLinkEntry } from "./facts";
+import type { GraphDraft } from "./draft";
+import type { Detail } from "./graph";
+import { nodeId } from "./ids";
+import { linkState } from "./labels";
+
+// Host links from `ip -j -d link`. Links already claimed by a network (its
+// virbrN) or by a VM interface (its vnetN) only lend their state; every other
+// link becomes a bridge, a stray tap, or a NIC.
+
+const TAP_KINDS = new Set(["tun", "tap", "macvtap"]);
+
+function linkDetails(link: IpLinkEntry, addresses: string[]): Detail[] {
+  const rows: Detail[] = [{ label: "Interface", value: link.ifname }];
+  if (link.linkinfo?.info_kind) rows.push({ label: "Kind", value: link.linkinfo.info_kind });
+  if (link.operstate) rows.push({ label: "Operstate", value: link.operstate });
+  if (link.address) rows.push({ label: "MAC", value: link.address });
+  if (link.mtu) rows.push({ label: "MTU", value: String(link.mtu) });
+  if (link.master) rows.push({ label: "Master", value: link.master });
+  if (link.link) rows.push({ label: "Lower device", value: link.link });
+  for (const a of addresses) rows.push({ label: "Address", value: a });
+  return rows;
+}
+
+function addressesByIfname(addrs: IpAddrEntry[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of addrs) {
+    const list = (entry.addr_info ?? [])
+      .filter((a) => a.local && a.prefixlen !== undefined && (a.family === "inet" || a.family === "inet6"))
+      .map((a) => `${a.local}/${a.prefixlen}`);
+    out.set(entry.ifname, [...(out.get(entry.ifname) ?? []), ...list]);
+  }
+  return out;
+}
+
+export function addLinks(draft: GraphDraft, links: IpLinkEntry[], addrs: IpAddrEntry[]) {
+  const addresses = addressesByIfname(addrs);
+  for (const link of links) {
+    if (link.link_type === "loopback") continue;
+    const state = linkState(link);
+    const details = linkDetails(link, addresses.get(link.ifname) ?? []);
+    const claimed = draft.byIfname.get(link.ifname);
+    const owner = claimed ? draft.get(claimed) : undefined;
+    if (owner?.kind === "tap") {
+      owner.state = state;
+      owner.details.push(...details.filter((d) => d.label !== "Interface" && d.label !== "MAC"));
+      continue;
+    }
+    if (owner?.kind === "network") {
+      owner.details.push({ label: "Bridge state", value: link.operstate ?? state });
+      continue;
+    }
+    const kindName = link.linkinfo?.info_kind;
+    const kind = kindName === "bridge" ? "bridge" : kindName && TAP_KINDS.has(kindName) ? "tap" : "nic";
+    const id = nodeId(draft.host, kind, link.ifname);
+    const sublabels = [kindName ?? link.link_type ?? "", ...(addresses.get(link.ifname) ?? [])].filter(Boolean);
+    draft.add({ id, kind, label: link.ifname, sublabels, state, details });
+    draft.byIfname.set(link.ifname, id);
+  }
+}
