@@ -1,0 +1,73 @@
+// Readers for iproute2's JSON (`ip -d -j link`, `ip -j addr`, `ip -j route`,
+// `bridge -j link`), reduced to the fields the pages and the topology use.
+// Output that is not JSON (an old iproute2 without -j) reads as nothing, with a warning.
+import type { BridgePort, HostAddress, HostLink, HostRoute } from "./snapshot";
+
+type Json = Record<string, unknown>;
+
+export function parseJsonArray(text: string): Json[] | null {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("[")) return null;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return Array.isArray(value) ? (value.filter((v) => v && typeof v === "object") as Json[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+const num = (v: unknown) => (typeof v === "number" ? v : undefined);
+
+export function linksFromJson(rows: Json[]): HostLink[] {
+  return rows
+    .filter((r) => str(r.ifname))
+    .map((r) => {
+      const info = (r.linkinfo ?? {}) as Json;
+      const flags = Array.isArray(r.flags) ? (r.flags as unknown[]) : [];
+      const link: HostLink = { ifname: r.ifname as string, ifindex: num(r.ifindex) ?? 0, up: flags.includes("UP") };
+      const extra: Partial<HostLink> = {
+        mtu: num(r.mtu),
+        operstate: str(r.operstate),
+        mac: str(r.address),
+        master: str(r.master),
+        kind: str(info.info_kind),
+        lower: str(r.link),
+      };
+      for (const [key, value] of Object.entries(extra)) if (value !== undefined) Object.assign(link, { [key]: value });
+      return link;
+    });
+}
+
+export function addressesFromJson(rows: Json[]): HostAddress[] {
+  return rows.flatMap((r) =>
+    (Array.isArray(r.addr_info) ? (r.addr_info as Json[]) : [])
+      .filter((a) => (a.family === "inet" || a.family === "inet6") && str(a.local) && num(a.prefixlen) !== undefined)
+      .map((a) => ({
+        ifname: str(r.ifname) ?? "",
+        family: a.family as "inet" | "inet6",
+        local: a.local as string,
+        prefixlen: a.prefixlen as number,
+        ...(str(a.scope) ? { scope: a.scope as string } : {}),
+      })),
+  );
+}
+
+export function routesFromJson(rows: Json[], family: "inet" | "inet6"): HostRoute[] {
+  return rows
+    .filter((r) => str(r.dst))
+    .map((r) => {
+      const route: HostRoute = { family, dst: r.dst as string };
+      for (const key of ["gateway", "dev", "protocol", "type"] as const) {
+        const value = str(r[key]);
+        if (value) route[key] = value;
+      }
+      return route;
+    });
+}
+
+export function bridgePortsFromJson(rows: Json[]): BridgePort[] {
+  return rows
+    .filter((r) => str(r.ifname) && str(r.master))
+    .map((r) => ({ ifname: r.ifname as string, master: r.master as string, ...(str(r.state) ? { state: r.state as string } : {}) }));
+}

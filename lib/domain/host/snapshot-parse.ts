@@ -1,0 +1,114 @@
+// Assembles a HostSnapshot from the snapshot script's output. Everything is
+// keyed by UUID: the lists say which UUIDs exist and in what state, and each
+// dump is matched to its list entry by the UUID in its marker, never by name.
+import { parseNetworkXml } from "../network";
+import type { DomainState, HostSnapshot, SnapshotDomain, SnapshotNetwork } from "./snapshot";
+import { parseDomainXml } from "./snapshot-domain";
+import { addressesFromJson, bridgePortsFromJson, linksFromJson, parseJsonArray, routesFromJson } from "./snapshot-ip";
+import { splitSections, uuidList, xmlDocument, type Section } from "./snapshot-sections";
+import { parseLeases, parseVersions } from "./snapshot-virsh";
+
+/** How virsh itself fared: the adapter turns a failed connect into a typed error. */
+export type VirshOutcome = { ran: boolean; exitCode: number | null; stderr: string; complete: boolean };
+
+export type ParsedSnapshot = { snapshot: HostSnapshot; virsh: VirshOutcome; complete: boolean };
+
+function byKind(sections: Section[]) {
+  const one = (kind: string) => sections.find((s) => s.kind === kind);
+  const keyed = (kind: string) => new Map(sections.filter((s) => s.kind === kind).map((s) => [s.arg, s.body]));
+  return { one, keyed };
+}
+
+function readNetworks(get: ReturnType<typeof byKind>, warnings: string[]): SnapshotNetwork[] {
+  const list = (kind: string) => new Set(uuidList(get.one(kind)?.body ?? ""));
+  const active = list("nets-active");
+  const autostart = list("nets-autostart");
+  const persistent = list("nets-persistent");
+  const xmls = get.keyed("net-xml");
+  const leases = get.keyed("leases");
+  const networks: SnapshotNetwork[] = [];
+  for (const uuid of list("nets")) {
+    const xml = xmlDocument(xmls.get(uuid) ?? "", "network");
+    // Gone between the list and the dump (undefined meanwhile): not part of this snapshot.
+    if (!xml) continue;
+    const parsed = parseNetworkXml(xml);
+    const name = parsed.ok ? parsed.spec.name : (/<name>([^<]*)<\/name>/.exec(xml)?.[1] ?? uuid);
+    if (!parsed.ok) warnings.push(`Network ${uuid}: ${parsed.error}`);
+    networks.push({
+      uuid,
+      name,
+      active: active.has(uuid),
+      autostart: autostart.has(uuid),
+      persistent: persistent.has(uuid),
+      xml,
+      spec: parsed.ok ? parsed.spec : null,
+      ...(parsed.ok ? {} : { parseError: parsed.error }),
+      connections: parsed.ok ? (parsed.status.connections ?? 0) : 0,
+      leases: parseLeases(leases.get(uuid) ?? ""),
+    });
+  }
+  return networks;
+}
+
+function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[], warnings: string[]): SnapshotDomain[] {
+  const list = (kind: string) => new Set(uuidList(get.one(kind)?.body ?? ""));
+  const states: [DomainState, Set<string>][] = [
+    ["running", list("doms-running")],
+    ["paused", list("doms-paused")],
+    ["shutoff", list("doms-shutoff")],
+  ];
+  const ipsByMac = new Map<string, string[]>();
+  for (const lease of networks.flatMap((n) => n.leases)) ipsByMac.set(lease.mac, [...(ipsByMac.get(lease.mac) ?? []), lease.ip]);
+  const xmls = get.keyed("dom-xml");
+  const domains: SnapshotDomain[] = [];
+  for (const uuid of list("doms")) {
+    const parsed = parseDomainXml(xmlDocument(xmls.get(uuid) ?? "", "domain") ?? "");
+    if (!parsed) {
+      if (xmls.has(uuid)) warnings.push(`Guest ${uuid}: its XML could not be read`);
+      continue;
+    }
+    const state = states.find(([, set]) => set.has(uuid))?.[0] ?? "other";
+    const interfaces = parsed.interfaces.map((nic) => ({ ...nic, ips: (nic.mac && ipsByMac.get(nic.mac)) || [] }));
+    domains.push({ uuid, name: parsed.name, state, interfaces });
+  }
+  return domains;
+}
+
+function readJson<T>(section: Section | undefined, what: string, warnings: string[], read: (rows: Record<string, unknown>[]) => T[]): T[] {
+  if (!section) return [];
+  const rows = parseJsonArray(section.body);
+  if (rows === null) {
+    warnings.push(`${what} could not be read (exit ${section.arg || "?"}): ${section.body.trim().split("\n")[0] ?? ""}`);
+    return [];
+  }
+  return read(rows);
+}
+
+export function parseSnapshotOutput(output: string, nonce: string, now = new Date()): ParsedSnapshot {
+  const sections = splitSections(output, nonce);
+  const get = byKind(sections);
+  const warnings: string[] = [];
+  const exit = get.one("virsh-exit");
+  const virsh: VirshOutcome = {
+    ran: !get.one("virsh-missing"),
+    exitCode: exit ? Number(exit.arg) : null,
+    stderr: exit?.body.trim() ?? "",
+    complete: !!get.one("virsh-end"),
+  };
+  const networks = readNetworks(get, warnings);
+  const snapshot: HostSnapshot = {
+    takenAt: now.toISOString(),
+    libvirt: parseVersions(get.one("version")?.body ?? ""),
+    networks,
+    domains: readDomains(get, networks, warnings),
+    links: readJson(get.one("link"), "ip link", warnings, linksFromJson),
+    bridgePorts: readJson(get.one("bridge"), "bridge link", warnings, bridgePortsFromJson),
+    routes: [
+      ...readJson(get.one("route"), "ip route", warnings, (rows) => routesFromJson(rows, "inet")),
+      ...readJson(get.one("route6"), "ip -6 route", warnings, (rows) => routesFromJson(rows, "inet6")),
+    ],
+    addresses: readJson(get.one("addr"), "ip addr", warnings, addressesFromJson),
+    warnings,
+  };
+  return { snapshot, virsh, complete: !!get.one("done") };
+}
