@@ -1,0 +1,29 @@
+import "server-only";
+
+// The SSH transport's public face. Everything that reaches a host goes through
+// these functions; ssh2 itself never leaves lib/ssh.
+
+export type { SshTarget, SshAuth, CommandResult, RunOptions, TransportSettings, TransportStats, HostKeyInfo } from "./types";
+export {
+  SshError,
+  Unreachable,
+  AuthFailed,
+  HostKeyUnknown,
+  HostKeyChanged,
+  CommandFailed,
+  Timeout,
+  LibvirtUnavailable,
+  PermissionDenied,
+  isSshError,
+  describeSshError,
+  type SshErrorKind,
+} from "./errors";
+export { quoteArg, quoteArgv } from "./quote";
+export { virshArgv, isVirshArgv, LIBVIRT_URI, INTERFACE_NAME, isInterfaceName, assertInterfaceName } from "./argv";
+export { fingerprintOf, sameFingerprint } from "./fingerprint";
+export { runCommand, failureOf } from "./exec";
+export { runBatch, runScript, defineRemoteScript, type BatchResult, type ScriptResult, type RemoteScript } from "./batch";
+export type { Section } from "./framing";
+export { openStream, type StreamHandle, type StreamOptions } from "./stream";
+export { fetchHostKey } from "./host-key";
+export { configureTransport, transportSettings, transportStats, closeHost, closeAllConnections, credentialsVersion } from "./pool";
