@@ -1,0 +1,29 @@
+import "server-only";
+import type { SshTarget } from "@/lib/ssh";
+import type { BackoffPolicy } from "./backoff";
+import { HostWatcher } from "./host-watcher";
+import { EventHub } from "./hub";
+import { sshStreamOpener } from "./transport-stream";
+
+export interface LiveEventsOptions {
+  resolveTarget: (hostId: string) => Promise<SshTarget>;
+  /** How long a host's subscription outlives its last listener. */
+  lingerMs?: number;
+  quietMs?: number;
+  maxWaitMs?: number;
+  backoff?: BackoffPolicy;
+}
+
+/** A hub whose watchers run the event script on each host over SSH. */
+export function createLiveEvents({ resolveTarget, lingerMs, ...watcherOptions }: LiveEventsOptions): EventHub {
+  const open = sshStreamOpener(resolveTarget);
+  return new EventHub(
+    (hostId, events) =>
+      new HostWatcher(
+        hostId,
+        { change: (reason) => events.change({ hostId, reason }), status: events.status },
+        { open, ...watcherOptions },
+      ),
+    lingerMs,
+  );
+}

@@ -1,0 +1,39 @@
+import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
+
+// The one fixed script a host runs for its event subscription. It is sent as
+// argv (`sh -c SCRIPT sy-events`): nothing in it comes from users.
+//
+// Why a script and not two plain execs: a virsh event loop only notices that
+// its reader is gone when it next writes, so after a disconnect it would linger
+// on the host until the next libvirt event (possibly forever). Here the main
+// shell blocks on the channel's stdin; closing the channel (or the SSH
+// connection dying) gives it EOF, and `kill 0` ends the whole process group:
+// both virsh loops and their taggers. sshd starts each session in its own
+// process group, so nothing else on the host is touched.
+//
+// The other direction matters as much: when either loop ends (libvirtd
+// restarted or stopped; virsh exits on a closed connection), the script ends
+// too, the channel closes, and the watcher reconnects and resyncs.
+//
+// `sleep 0.3` before announcing readiness gives both virsh processes time to
+// connect and register their callbacks (tens of ms locally), so the resync
+// read that follows "ready" cannot miss a change made before registration. If
+// either virsh fails to connect, `kill 0` fires before "ready" is printed.
+export const EVENT_SCRIPT = [
+  "loop() {",
+  "  tag=$1; shift",
+  "  env LC_ALL=C virsh -c qemu:///system \"$@\" | while IFS= read -r line; do printf '%s%s\\n' \"$tag\" \"$line\"; done",
+  "  kill 0",
+  "}",
+  `loop '${NETWORK_TAG}' net-event --event lifecycle --loop --timestamp &`,
+  `loop '${DOMAIN_TAG}' event --all --loop --timestamp &`,
+  "sleep 0.3",
+  `echo '${READY_LINE}'`,
+  "cat >/dev/null",
+  "kill 0",
+].join("\n");
+
+/** Name the script runs under ($0), so `ps` on a host shows what it is. */
+export const EVENT_SCRIPT_NAME = "sy-events";
+
+export const eventScriptArgv = (): string[] => ["sh", "-c", EVENT_SCRIPT, EVENT_SCRIPT_NAME];
