@@ -44,15 +44,18 @@ export const hostFormSchema = hostEndpointSchema
 export type HostEndpoint = z.infer<typeof hostEndpointSchema>;
 export type HostForm = z.infer<typeof hostFormSchema>;
 
-/** "Trust this host key": the form again, plus the fingerprint the operator saw. */
-export const trustedHostSchema = z.object({ form: hostFormSchema, fingerprint: fingerprintSchema });
+/** The key type as the host named it, e.g. ssh-ed25519; shown, never run. */
+const keyTypeSchema = z.string().regex(/^[a-z0-9@.-]{1,64}$/, "Unknown host key type.");
+
+/** "Trust this host key": the form again, plus the key the operator saw. */
+export const trustedHostSchema = z.object({ form: hostFormSchema, keyType: keyTypeSchema, fingerprint: fingerprintSchema });
 export type TrustedHost = z.infer<typeof trustedHostSchema>;
 
 export const hostIdSchema = z.object({ hostId: z.uuid("Unknown host.") });
 
 /** Probing the key for an edit: the same endpoint, and which host is being edited. */
 export const editEndpointSchema = z.object({ hostId: z.uuid("Unknown host."), endpoint: hostEndpointSchema });
-export const editHostSchema = z.object({ hostId: z.uuid("Unknown host."), form: hostFormSchema, fingerprint: fingerprintSchema });
+export const editHostSchema = trustedHostSchema.extend({ hostId: z.uuid("Unknown host.") });
 export const repinSchema = z.object({ hostId: z.uuid("Unknown host."), fingerprint: fingerprintSchema });
 
 export type EditHost = z.infer<typeof editHostSchema>;

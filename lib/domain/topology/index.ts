@@ -8,3 +8,7 @@ export { buildFleetGraph, type FleetHost } from "./build-fleet";
 export { foldTaps, countVmTaps } from "./fold-taps";
 export { networkNames, visibleForNetwork, searchNodes } from "./filter";
 export { defaultRouteDev } from "./network-nodes";
+export { toElkGraph, NODE_SIZE, GROUP_PADDING, type ElkEngine, type ElkNodeJson, type ElkEdgeJson } from "./layout/elk-graph";
+export { readElkLayout, EMPTY_LAYOUT, type Box, type TopologyLayout } from "./layout/positions";
+export { reusePositions } from "./layout/stable-positions";
+export { layoutTopology } from "./layout/layout-topology";
