@@ -5,7 +5,8 @@ export type StoreTarget = { kind: "pglite"; dataDir: string } | { kind: "postgre
 
 /** Where runtime state lives: the PGlite cluster, and the secret key file. */
 export function dataDir(): string {
-  return path.resolve(process.env.SWITCHYARD_DATA_DIR || "./data");
+  // Runtime location, not a build input: keep the bundler from tracing the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SWITCHYARD_DATA_DIR || "./data");
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in the data directory. */
@@ -16,5 +17,5 @@ export function storeTarget(): StoreTarget {
 
 /** Resolved from the working directory: `next start` and the tests both run from the repo root. */
 export function migrationsFolder(): string {
-  return path.resolve(process.env.SWITCHYARD_MIGRATIONS_DIR || path.join(process.cwd(), "drizzle"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SWITCHYARD_MIGRATIONS_DIR || path.join(process.cwd(), "drizzle"));
 }

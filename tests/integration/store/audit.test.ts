@@ -1,0 +1,37 @@
+import { expect, it } from "vitest";
+import { listAudit } from "@/lib/audit/list";
+import { recordAudit } from "@/lib/audit/record";
+import type { Operator } from "@/lib/auth/roles";
+import { addUser, setUserRole } from "@/lib/auth/users";
+import { describeEachBackend } from "./backends";
+
+const admin: Operator = { id: "00000000-0000-4000-8000-0000000000aa", username: "alice", role: "admin" };
+
+describeEachBackend("audit log", () => {
+  it("records a sample mutation: who, when, action, target and result", async () => {
+    const before = Date.now();
+    const added = await addUser(admin, { username: "bob", password: "bob password 1", role: "viewer" });
+    if (!added.ok) throw new Error(added.message);
+    await setUserRole(admin, added.data.id, "operator");
+    const { rows } = await listAudit();
+    expect(rows.slice(0, 2).map((r) => [r.actorUsername, r.action, r.target, r.result])).toEqual([
+      ["alice", "user.set-role", "bob", "ok"],
+      ["alice", "user.add", "bob", "ok"],
+    ]);
+    expect(rows[0]!.actorId).toBe(admin.id);
+    expect(rows[0]!.detail).toBe("viewer → operator");
+    expect(rows[0]!.at.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+    expect(JSON.stringify(rows)).not.toContain("bob password 1");
+  });
+
+  it("keeps the host, the exact argv of every command and the XML, and failed results", async () => {
+    const argv = [
+      ["virsh", "-c", "qemu:///system", "net-define", "/dev/stdin"],
+      ["virsh", "net-start", "--network", "it's a \"name\"; $(x)"],
+    ];
+    const xml = "<network><name>lab &amp; more</name></network>";
+    await recordAudit({ actor: admin, hostId: "11111111-1111-4111-8111-111111111111", hostName: "hv-a", action: "network.create", target: "lab", commands: argv, xml, result: "failed", detail: "error: network 'lab' already exists" });
+    const [latest] = (await listAudit()).rows;
+    expect(latest).toMatchObject({ hostName: "hv-a", action: "network.create", target: "lab", commands: argv, xml, result: "failed", detail: "error: network 'lab' already exists" });
+  });
+});
