@@ -27,6 +27,15 @@ export interface HostLiveStatus {
   message?: string;
 }
 
-/** Server-sent event names on /api/events. */
-export const SSE_CHANGE = "change";
-export const SSE_STATUS = "status";
+/**
+ * What /api/events sends. Each message names the host by id and by name, so a
+ * client can invalidate queries keyed either way.
+ * - "change": refetch this host (a LiveChange);
+ * - "status": the host's subscription state changed (a LiveStatus);
+ * - "end": the stream is over for good (the session ended); do not reconnect.
+ */
+export const SSE_EVENTS = { change: "change", status: "status", end: "end" } as const;
+
+export type LiveChange = HostChange & { hostName: string };
+export type LiveStatus = HostLiveStatus & { hostName: string };
+export type LiveEnd = { reason: "signed-out" };
