@@ -60,7 +60,7 @@ async function execScript(target: SshTarget, script: RemoteScript, args: readonl
   const settings = transportSettings();
   const timeoutMs = options.timeoutMs ?? settings.commandTimeoutMs;
   const nonce = randomBytes(16).toString("hex");
-  const argv = ["sh", "-c", script.source, script.name, nonce, ...args];
+  const argv = scriptArgv(script, nonce, args);
   assertArgv(argv);
   const started = performance.now();
   const outcome = await withConnection(target, (connection) =>
@@ -95,7 +95,7 @@ export async function runScript(
 // The generic batch: args are groups of `count argv…`. eval only ever sees
 // text built here from digits (`"${7}"`), which expands a positional argument
 // as one word; the arguments' own bytes never pass through eval.
-const BATCH = defineRemoteScript(
+export const BATCH_SCRIPT = defineRemoteScript(
   "switchyard-batch",
   String.raw`i=1
 while [ "$i" -le "$#" ]; do
@@ -107,6 +107,16 @@ while [ "$i" -le "$#" ]; do
 done
 `,
 );
+
+/** BATCH_SCRIPT's arguments: each command as its length, then its words. */
+export function batchArgs(commands: ReadonlyArray<readonly string[]>): string[] {
+  return commands.flatMap((argv) => [String(argv.length), ...argv]);
+}
+
+/** The argv that runs a script: `sh -c SOURCE NAME NONCE args…` (exported for tests). */
+export function scriptArgv(script: RemoteScript, nonce: string, args: readonly string[]): string[] {
+  return ["sh", "-c", script.source, script.name, nonce, ...args];
+}
 
 export interface BatchResult {
   argv: readonly string[];
@@ -131,8 +141,7 @@ export async function runBatch(
 ): Promise<BatchResult[]> {
   if (commands.length === 0) return [];
   commands.forEach(assertArgv);
-  const args = commands.flatMap((argv) => [String(argv.length), ...argv]);
-  const { outcome, sections, durationMs, timeoutMs } = await execScript(target, BATCH, args, options);
+  const { outcome, sections, durationMs, timeoutMs } = await execScript(target, BATCH_SCRIPT, batchArgs(commands), options);
   const error = outcomeError(target, ["switchyard-batch"], outcome, timeoutMs, durationMs);
   if (error instanceof Timeout) {
     // The first section without an exit code is the one that hung.
