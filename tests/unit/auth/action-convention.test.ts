@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { actionKind } from "@/lib/auth/action-policy";
+
+// The static half of the role matrix (the browser half calls every action in the
+// build): every server action lives in an app/**/actions.ts file and starts with
+//   const auth = await authorize("<role>"); if (!auth.ok) return auth;
+// with a role that matches what its name says it is.
+
+const root = path.resolve(__dirname, "../../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(e.name) ? [full] : [];
+  });
+}
+
+const hasUseServer = (stmts: ts.NodeArray<ts.Statement>) =>
+  stmts.some((s) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server");
+
+type Found = { file: string; name: string; body: ts.Block | undefined; isAsync: boolean };
+
+function exportedFunctions(sf: ts.SourceFile, file: string): Found[] {
+  const found: Found[] = [];
+  const isExported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isAsyncFn = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  for (const s of sf.statements) {
+    if (ts.isFunctionDeclaration(s) && isExported(s)) found.push({ file, name: s.name?.text ?? "default", body: s.body, isAsync: isAsyncFn(s) });
+    if (ts.isVariableStatement(s) && isExported(s)) {
+      for (const d of s.declarationList.declarations) {
+        const init = d.initializer;
+        const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+        const body = fn && ts.isBlock(fn.body) ? fn.body : undefined;
+        found.push({ file, name: d.name.getText(sf), body, isAsync: !!fn && isAsyncFn(fn) });
+      }
+    }
+    if (ts.isExportDeclaration(s) || ts.isExportAssignment(s)) found.push({ file, name: `(re-export) ${s.getText(sf)}`, body: undefined, isAsync: false });
+  }
+  return found;
+}
+
+/** The role in `const auth = await authorize("role")` followed by `if (!auth.ok) return auth;`, or why not. */
+function guardRole(body: ts.Block | undefined, sf: ts.SourceFile): string {
+  const [first, second] = body?.statements ?? [];
+  const decl = first && ts.isVariableStatement(first) ? first.declarationList.declarations[0] : undefined;
+  const call = decl?.initializer && ts.isAwaitExpression(decl.initializer) ? decl.initializer.expression : undefined;
+  if (!decl || decl.name.getText(sf) !== "auth" || !call || !ts.isCallExpression(call) || call.expression.getText(sf) !== "authorize") {
+    return "missing: first statement is not `const auth = await authorize(role)`";
+  }
+  const compact = second?.getText(sf).replace(/\s+/g, "") ?? "";
+  if (compact !== "if(!auth.ok)returnauth;") return "missing: second statement is not `if (!auth.ok) return auth;`";
+  const [arg] = call.arguments;
+  return arg && ts.isStringLiteral(arg) ? arg.text : "missing: authorize() takes a literal role";
+}
+
+const files = sourceFiles(path.join(root, "app")).map((full) => {
+  const rel = path.relative(root, full).split(path.sep).join("/");
+  const text = readFileSync(full, "utf8");
+  return { rel, text, sf: ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true, rel.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS) };
+});
+const actionFiles = files.filter((f) => hasUseServer(f.sf.statements));
+const actions = actionFiles.flatMap((f) => exportedFunctions(f.sf, f.rel).map((a) => ({ ...a, sf: f.sf })));
+
+describe("server action convention", () => {
+  it("finds the actions (sanity)", () => {
+    expect(actions.map((a) => `${a.file}#${a.name}`)).toContain("app/users/actions.ts#addUser");
+  });
+
+  it("keeps module-level actions in app/**/actions.ts and no inline 'use server' elsewhere", () => {
+    expect(actionFiles.map((f) => f.rel).filter((rel) => !rel.endsWith("/actions.ts"))).toEqual([]);
+    const inline = files.filter((f) => !hasUseServer(f.sf.statements) && /["']use server["']/.test(f.text)).map((f) => f.rel);
+    expect(inline).toEqual([]);
+  });
+
+  it.each(actions.map((a) => [`${a.file}#${a.name}`, a] as const))("%s authorizes first, with a role its kind allows", (_key, a) => {
+    expect(a.isAsync, "server actions are async functions").toBe(true);
+    const kind = actionKind(a.file, a.name);
+    if (kind === "public") return;
+    const role = guardRole(a.body, a.sf);
+    const allowed = kind === "mutation" ? ["operator", "admin"] : ["viewer", "operator", "admin"];
+    expect(allowed, `${a.file}#${a.name} (${kind}) authorizes "${role}"`).toContain(role);
+  });
+});
