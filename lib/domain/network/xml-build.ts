@@ -1,6 +1,7 @@
 // NetworkSpec → libvirt network XML, through fast-xml-parser's builder (which
 // escapes every attribute value and text; see xml-options.ts). Element order
 // follows libvirt's own output so a diff against `net-dumpxml` stays small.
+import { familyOf } from "../net/ip";
 import { isXmlSafe } from "../net/names";
 import { assertNever, type Dhcp, type IpConfig, type Layer3Network, type NetworkSpec, type StaticRoute } from "./spec";
 import { makeBuilder } from "./xml-options";
@@ -19,9 +20,17 @@ function dhcpEl(d: Dhcp): El {
   };
 }
 
+/**
+ * libvirt omits family='ipv4' and infers it from the address; we do the same
+ * unless the address would read as something else, so parsing puts it back
+ * where it came from.
+ */
+const familyAttr = (family: "ipv4" | "ipv6", address: string) =>
+  family === "ipv6" ? "ipv6" : familyOf(address) === "ipv6" ? "ipv4" : undefined;
+
 function ipEl(ip: IpConfig, family: "ipv4" | "ipv6"): El {
   return {
-    "@_family": family === "ipv6" ? "ipv6" : undefined,
+    "@_family": familyAttr(family, ip.address),
     "@_address": ip.address,
     "@_prefix": String(ip.prefix),
     "@_localPtr": yesNo(ip.localPtr),
@@ -31,7 +40,7 @@ function ipEl(ip: IpConfig, family: "ipv4" | "ipv6"): El {
 
 function routeEl(r: StaticRoute, family: "ipv4" | "ipv6"): El {
   return {
-    "@_family": family === "ipv6" ? "ipv6" : undefined,
+    "@_family": familyAttr(family, r.address),
     "@_address": r.address,
     "@_prefix": String(r.prefix),
     "@_gateway": r.gateway,
