@@ -15,6 +15,8 @@ export interface WatcherOptions {
   backoff?: BackoffPolicy;
   quietMs?: number;
   maxWaitMs?: number;
+  /** Owner tag for the remote processes (see remote-script.ts); defaults to host name and pid. */
+  owner?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export class HostWatcher {
       else if (line.trim()) lastNoise = line.trim().slice(0, 300);
     };
     try {
-      const stream = await this.options.open(this.hostId, eventScriptArgv(), onLine);
+      const stream = await this.options.open(this.hostId, eventScriptArgv(this.options.owner), onLine);
       if (!mine()) return stream.close();
       this.stream = stream;
       stream.done.then(

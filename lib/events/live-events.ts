@@ -12,6 +12,7 @@ export interface LiveEventsOptions {
   quietMs?: number;
   maxWaitMs?: number;
   backoff?: BackoffPolicy;
+  owner?: string;
 }
 
 /** A hub whose watchers run the event script on each host over SSH. */

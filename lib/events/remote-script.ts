@@ -19,10 +19,15 @@ import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 // connect and register their callbacks (tens of ms locally), so the resync
 // read that follows "ready" cannot miss a change made before registration. If
 // either virsh fails to connect, `kill 0` fires before "ready" is printed.
+//
+// $1 is the owner tag (this server's host name and pid), exported to both virsh
+// processes as SY_EVENTS_OWNER, so `ps e` on a host shows whose loops they are
+// and a test can tell its own processes from another server's.
 export const EVENT_SCRIPT = [
+  "owner=$1",
   "loop() {",
   "  tag=$1; shift",
-  "  env LC_ALL=C virsh -c qemu:///system \"$@\" | while IFS= read -r line; do printf '%s%s\\n' \"$tag\" \"$line\"; done",
+  "  env LC_ALL=C SY_EVENTS_OWNER=\"$owner\" virsh -c qemu:///system \"$@\" | while IFS= read -r line; do printf '%s%s\\n' \"$tag\" \"$line\"; done",
   "  kill 0",
   "}",
   `loop '${NETWORK_TAG}' net-event --event lifecycle --loop --timestamp &`,
@@ -36,4 +41,15 @@ export const EVENT_SCRIPT = [
 /** Name the script runs under ($0), so `ps` on a host shows what it is. */
 export const EVENT_SCRIPT_NAME = "sy-events";
 
-export const eventScriptArgv = (): string[] => ["sh", "-c", EVENT_SCRIPT, EVENT_SCRIPT_NAME];
+const OWNER = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** This process's owner tag: host name and pid, reduced to safe characters. */
+export function defaultOwner(): string {
+  const host = (process.env.HOSTNAME ?? "node").replace(/[^A-Za-z0-9_.-]/g, "").slice(0, 40) || "node";
+  return `${host}:${process.pid}`;
+}
+
+export function eventScriptArgv(owner = defaultOwner()): string[] {
+  if (!OWNER.test(owner)) throw new TypeError(`not an owner tag: ${JSON.stringify(owner)}`);
+  return ["sh", "-c", EVENT_SCRIPT, EVENT_SCRIPT_NAME, owner];
+}

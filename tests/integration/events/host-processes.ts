@@ -1,0 +1,38 @@
+import { inLabHost } from "./lab-access";
+
+// What runs on a lab host, seen with `ps` inside it. The lab shares one pid
+// namespace with this machine, so processes are told apart by the owner tag
+// the event script puts into its virsh processes' environment.
+
+export type HostProcess = { pid: number; ppid: number; comm: string; args: string };
+
+/** Processes whose command line or environment mentions `marker` (`ps e` prints the environment). */
+export async function processesWith(host: string, marker: string): Promise<HostProcess[]> {
+  const { stdout } = await inLabHost(host, ["ps", "eww", "-eo", "pid=,ppid=,comm=,args="]);
+  return stdout
+    .split("\n")
+    .filter((line) => line.includes(marker))
+    .map((line) => {
+      const [pid, ppid, comm, ...rest] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), comm: comm ?? "", args: rest.join(" ") };
+    })
+    .filter((p) => p.comm !== "ps");
+}
+
+/** The virsh event loops an owner has running on a host. */
+export async function eventLoops(host: string, owner: string): Promise<HostProcess[]> {
+  return (await processesWith(host, `SY_EVENTS_OWNER=${owner}`)).filter((p) => p.comm === "virsh");
+}
+
+/** The sshd process nearest above pid: the session child that carries the stream's channel. */
+export async function sshdAncestor(host: string, pid: number): Promise<number> {
+  let current = pid;
+  for (let depth = 0; depth < 10; depth += 1) {
+    const { stdout } = await inLabHost(host, ["ps", "-o", "ppid=,comm=", "-p", String(current)]);
+    const [ppid, comm] = stdout.trim().split(/\s+/);
+    if (depth > 0 && comm === "sshd") return current;
+    if (!ppid || ppid === "0" || ppid === "1") break;
+    current = Number(ppid);
+  }
+  throw new Error(`no sshd above pid ${pid} on ${host}`);
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createLiveEvents, type EventHub } from "@/lib/events";
+import { closeAllConnections } from "@/lib/ssh";
+import { eventLoops, sshdAncestor } from "./host-processes";
+import { inLabHost, labTarget, labVirsh } from "./lab-access";
+import { defineNetwork, liveNetwork, removeNetwork, sweep } from "./networks";
+import { record } from "./recorder";
+
+// The subscription against a real lab host: out-of-band virsh changes arrive
+// as debounced "refetch" notifications, nothing is left running on the host
+// after a disconnect, and a killed SSH session heals by itself with a resync.
+
+const HOST = "hv-a";
+const owner = `vitest-${randomBytes(4).toString("hex")}`;
+const made: string[] = [];
+let hub: EventHub;
+
+const until = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+beforeAll(async () => {
+  await sweep(HOST);
+  hub = createLiveEvents({ resolveTarget: async (id) => labTarget(id), owner, lingerMs: 100 });
+});
+
+afterEach(async () => {
+  for (const name of made.splice(0)) await removeNetwork(HOST, name);
+});
+
+afterAll(async () => {
+  hub?.stopAll();
+  closeAllConnections();
+  await sweep(HOST);
+});
+
+describe("live events from a lab host", () => {
+  it("delivers net-define, net-start and net-destroy as changes of that host", async () => {
+    const rec = record(hub, HOST);
+    try {
+      await rec.live();
+      const net = liveNetwork();
+      made.push(net.name);
+      for (const step of [() => defineNetwork(HOST, net.xml), () => labVirsh(HOST, ["net-start", "--", net.name]), () => labVirsh(HOST, ["net-destroy", "--", net.name])]) {
+        const since = Date.now();
+        await step();
+        const change = await rec.nextChange(since, 2000);
+        expect(change).toMatchObject({ type: "change", change: { hostId: HOST, reason: "network" } });
+        expect(change.at - since).toBeLessThan(1000);
+      }
+    } finally {
+      rec.unsubscribe();
+    }
+  });
+
+  it("leaves no virsh on the host once the last listener has gone", async () => {
+    const rec = record(hub, HOST);
+    await rec.live();
+    expect((await eventLoops(HOST, owner)).map((p) => p.args)).toEqual(
+      expect.arrayContaining([expect.stringContaining("net-event --event lifecycle --loop"), expect.stringContaining("event --all --loop")]),
+    );
+    rec.unsubscribe();
+    // lingerMs is 100 here; the channel closes, the pty hangs up, the script ends.
+    await until("the event loops to end", async () => (await eventLoops(HOST, owner)).length === 0, 5000);
+    expect(hub.activeHosts()).toEqual([]);
+  });
+
+  it("resumes within a few seconds after the subscription's sshd child is killed, with one resync", async () => {
+    const rec = record(hub, HOST);
+    try {
+      await rec.live();
+      const [loop] = await eventLoops(HOST, owner);
+      const sshd = await sshdAncestor(HOST, loop!.pid);
+      const killedAt = Date.now();
+      await inLabHost(HOST, ["kill", "-KILL", String(sshd)]);
+
+      await rec.live(killedAt, 5000);
+      const resync = await rec.nextChange(killedAt, 2000);
+      expect(resync.type === "change" && resync.change.reason).toBe("resync");
+      expect(resync.at - killedAt).toBeLessThan(5000);
+
+      const net = liveNetwork();
+      made.push(net.name);
+      const since = Date.now();
+      await defineNetwork(HOST, net.xml);
+      const change = await rec.nextChange(since, 2000);
+      expect(change.type === "change" && change.change.reason).toBe("network");
+      // The killed session's loops are gone; only the new session's two remain.
+      await until("the old loops to end", async () => (await eventLoops(HOST, owner)).length === 2, 5000);
+    } finally {
+      rec.unsubscribe();
+    }
+  });
+
+  it("debounces a burst of events into one notification", async () => {
+    const slow = createLiveEvents({ resolveTarget: async (id) => labTarget(id), owner, lingerMs: 100, quietMs: 700, maxWaitMs: 5000 });
+    const rec = record(slow, HOST);
+    try {
+      await rec.live();
+      const net = liveNetwork();
+      made.push(net.name);
+      const since = Date.now();
+      await defineNetwork(HOST, net.xml);
+      for (const command of ["net-start", "net-destroy", "net-start", "net-destroy"]) await labVirsh(HOST, [command, "--", net.name]);
+      const lastAt = Date.now();
+      const change = await rec.nextChange(since, 5000);
+      // Five lifecycle events, one notification, sent once the burst went quiet.
+      expect(change.at).toBeGreaterThanOrEqual(lastAt);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(rec.changesSince(since)).toHaveLength(1);
+    } finally {
+      rec.unsubscribe();
+      slow.stopAll();
+    }
+  });
+});

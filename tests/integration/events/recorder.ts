@@ -1,0 +1,44 @@
+import type { EventHub, HubMessage } from "@/lib/events";
+
+// Subscribes to one host and keeps every message with the time it arrived, so
+// tests can wait for "the next change after now" or for a status.
+
+export type Received = HubMessage & { at: number };
+
+export function record(hub: EventHub, hostId: string) {
+  const messages: Received[] = [];
+  const waiters = new Set<() => void>();
+  const unsubscribe = hub.subscribe(hostId, (message) => {
+    messages.push({ ...message, at: Date.now() });
+    for (const wake of waiters) wake();
+  });
+
+  function waitFor(match: (m: Received) => boolean, timeoutMs: number, what: string): Promise<Received> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = messages.find(match);
+        if (!found) return;
+        cleanup();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-5))}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
+  }
+
+  const changesSince = (since: number) => messages.filter((m) => m.type === "change" && m.at >= since);
+  const nextChange = (since: number, timeoutMs = 3000) =>
+    waitFor((m) => m.type === "change" && m.at >= since, timeoutMs, "change");
+  const live = (since = 0, timeoutMs = 15_000) =>
+    waitFor((m) => m.type === "status" && m.status.state === "live" && m.at >= since, timeoutMs, "live status");
+
+  return { messages, changesSince, nextChange, live, unsubscribe };
+}
