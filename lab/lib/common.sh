@@ -1,0 +1,53 @@
+# Shared names, paths and small helpers for the lab scripts.
+# Sourced by lab.sh; every other lab/lib/*.sh file relies on these.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LAB_DIR="$REPO_ROOT/.lab"            # keys, passwords, per-host state (git-ignored)
+LAB_SRC="$REPO_ROOT/lab"             # the scripts and XML templates
+# Mount namespaces are kept alive by bind-mounting them onto files here; it lives in /run
+# so a reboot forgets it together with the namespaces it refers to.
+NS_MNT_DIR=/run/switchyard-lab
+LOCK_FILE=/run/switchyard-lab.lock
+
+UP_HOSTS=(hv-a hv-b)
+DOWN_HOST=hv-down
+ALL_HOSTS=(hv-a hv-b hv-down)
+PROBE_NS_PREFIX=sy-probe-
+
+# The lab's network namespaces and root-side veth ends share one prefix so that cleanup
+# can recognise exactly what the lab made.
+netns_of() { echo "sy-$1"; }
+uplink_root_end() { echo "sy-$1"; }
+host_dir() { echo "$LAB_DIR/$1"; }
+mntns_file() { echo "$NS_MNT_DIR/$1.mnt"; }
+
+# The four directories that make one host's libvirt private to it.
+LIBVIRT_DIRS=(etc:/etc/libvirt run:/run/libvirt lib:/var/lib/libvirt log:/var/log/libvirt)
+
+log() { echo "lab: $*" >&2; }
+die() { echo "lab: $*" >&2; exit 1; }
+
+# Run a command inside an up host: its network namespace and its private mount namespace,
+# so virsh there talks to that host's libvirtd. fd 9 (the lab lock) is never inherited,
+# otherwise a daemon started here would hold the lock forever.
+in_host() {
+  local h=$1; shift
+  nsenter --mount="$(mntns_file "$h")" --net="/run/netns/$(netns_of "$h")" -- "$@" 9>&-
+}
+host_virsh() { local h=$1; shift; in_host "$h" virsh -q -c qemu:///system "$@"; }
+
+# Poll a command until it succeeds or the deadline (seconds) passes; no fixed sleeps.
+wait_until() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.1
+  done
+}
+
+# Read a pid from a pidfile, printing nothing when the file is missing or malformed.
+pid_from() { [[ -r $1 ]] && read -r p <"$1" 2>/dev/null && [[ $p =~ ^[0-9]+$ ]] && echo "$p" || true; }
+
+# Progress lines with elapsed seconds, shown when LAB_VERBOSE=1 (to see where time goes).
+step() { [[ ${LAB_VERBOSE:-} == 1 ]] && echo "lab: [$SECONDS s] $*" >&2 || true; }

@@ -1,0 +1,63 @@
+# The private mount namespace of one up host: its own /etc/libvirt, /run/libvirt,
+# /var/lib/libvirt and /var/log/libvirt, and a /sys that shows its network namespace
+# (libvirt reads bridge state from sysfs). The namespace is pinned by a bind mount onto
+# $NS_MNT_DIR/<host>.mnt, so it outlives the commands that set it up.
+
+PRISTINE_ETC="$LAB_DIR/pristine/etc-libvirt"
+
+# The directory holding the namespace files must not propagate mounts (it would loop);
+# bind it onto itself as a private mount, the way `ip netns` treats /run/netns.
+ensure_ns_mnt_dir() {
+  mkdir -p "$NS_MNT_DIR"
+  mountpoint -q "$NS_MNT_DIR" || mount --bind "$NS_MNT_DIR" "$NS_MNT_DIR"
+  mount --make-private "$NS_MNT_DIR"
+}
+
+# A copy of the packaged /etc/libvirt without any defined domains or networks, plus the
+# socket settings that let the libvirt group in without polkit (no system D-Bus here).
+ensure_pristine_etc() {
+  [[ -s $PRISTINE_ETC/libvirtd.conf ]] && return 0
+  rm -rf "$PRISTINE_ETC"; mkdir -p "$(dirname "$PRISTINE_ETC")"
+  cp -a /etc/libvirt "$PRISTINE_ETC"
+  rm -rf "$PRISTINE_ETC"/qemu/*.xml "$PRISTINE_ETC"/qemu/autostart \
+    "$PRISTINE_ETC"/qemu/networks/*.xml "$PRISTINE_ETC"/qemu/networks/autostart/*
+  sed -i -E '/^\s*(unix_sock_group|unix_sock_rw_perms|auth_unix_rw)\s*=/d' "$PRISTINE_ETC/libvirtd.conf"
+  printf '\n# Switchyard lab: group access instead of polkit\nunix_sock_group = "libvirt"\nunix_sock_rw_perms = "0770"\nauth_unix_rw = "none"\n' \
+    >>"$PRISTINE_ETC/libvirtd.conf"
+  # No cgroups for guests: the host's private /sys hides the cgroup mounts ("Failed to
+  # create v1 controller cpu"), and the lab needs no resource control.
+  sed -i -E '/^\s*cgroup_controllers\s*=/d' "$PRISTINE_ETC/qemu.conf"
+  printf '\n# Switchyard lab\ncgroup_controllers = [ ]\n' >>"$PRISTINE_ETC/qemu.conf"
+}
+
+# Per-host libvirt directories: seeded once (kept across down/up unless --reset), except
+# run/, which only describes live daemons and is emptied at every start.
+seed_libvirt_dirs() {
+  local base
+  base=$(host_dir "$1")/libvirt
+  if [[ ! -s $base/etc/libvirtd.conf ]]; then
+    rm -rf "$base/etc"; mkdir -p "$base"; cp -a "$PRISTINE_ETC" "$base/etc"
+  fi
+  mkdir -p "$base/lib"/{dnsmasq,network,images,boot} "$base/log/qemu"
+  install -d -o libvirt-qemu -g libvirt-qemu -m 0750 "$base/lib/qemu"
+  rm -rf "$base/run"; mkdir -p "$base/run"
+}
+
+create_host_mntns() {
+  local h=$1 base file args=() pair
+  base=$(host_dir "$h")/libvirt; file=$(mntns_file "$h")
+  for pair in "${LIBVIRT_DIRS[@]}"; do
+    mkdir -p "${pair#*:}"
+    args+=("$base/${pair%%:*}" "${pair#*:}")
+  done
+  # Each host keeps its own QEMU capabilities cache, outside libvirt/ so --reset keeps it:
+  # the probe costs seconds of CPU, and a shared cache gets re-probed by each host in turn.
+  mkdir -p /var/cache/libvirt "$(host_dir "$h")/cache"
+  args+=("$(host_dir "$h")/cache" /var/cache/libvirt)
+  touch "$file"
+  unshare --mount="$file" --propagation private \
+    nsenter --net="/run/netns/$(netns_of "$h")" -- sh -c '
+      set -e
+      mount -t sysfs sysfs /sys
+      while [ $# -gt 0 ]; do mount --bind "$1" "$2"; shift 2; done' sh "${args[@]}"
+}
