@@ -78,7 +78,7 @@ function readJson<T>(section: Section | undefined, what: string, warnings: strin
   if (!section) return [];
   const rows = parseJsonArray(section.body);
   if (rows === null) {
-    warnings.push(`${what} could not be read (exit ${section.arg || "?"}): ${section.body.trim().split("\n")[0] ?? ""}`);
+    warnings.push(`${what} could not be read: ${section.body.trim().split("\n")[0] ?? "no output"}`);
     return [];
   }
   return read(rows);

@@ -55,3 +55,6 @@ export type HostSummary = {
   lastSeenAt: string | null;
   lastStatus: string | null;
 };
+
+/** "Generate key pair": what the browser gets. The private key stays on the server behind keyPairId. */
+export type PublicKeyOffer = { keyPairId: string; publicKey: string; fingerprint: string };

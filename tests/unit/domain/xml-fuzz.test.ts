@@ -22,7 +22,6 @@ const text = fc.oneof(
 );
 const int = (min: number, max: number) => fc.integer({ min, max });
 const bool = fc.boolean();
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const list = <T>(a: fc.Arbitrary<T>) => fc.array(a, { maxLength: 3 });
 
 /** fc.record that leaves optional keys out (not undefined), as the parser does. */
