@@ -21,13 +21,28 @@ ensure_pristine_etc() {
   cp -a /etc/libvirt "$PRISTINE_ETC"
   rm -rf "$PRISTINE_ETC"/qemu/*.xml "$PRISTINE_ETC"/qemu/autostart \
     "$PRISTINE_ETC"/qemu/networks/*.xml "$PRISTINE_ETC"/qemu/networks/autostart/*
-  sed -i -E '/^\s*(unix_sock_group|unix_sock_rw_perms|auth_unix_rw)\s*=/d' "$PRISTINE_ETC/libvirtd.conf"
-  printf '\n# Switchyard lab: group access instead of polkit\nunix_sock_group = "libvirt"\nunix_sock_rw_perms = "0770"\nauth_unix_rw = "none"\n' \
-    >>"$PRISTINE_ETC/libvirtd.conf"
-  # No cgroups for guests: the host's private /sys hides the cgroup mounts ("Failed to
-  # create v1 controller cpu"), and the lab needs no resource control.
-  sed -i -E '/^\s*cgroup_controllers\s*=/d' "$PRISTINE_ETC/qemu.conf"
-  printf '\n# Switchyard lab\ncgroup_controllers = [ ]\n' >>"$PRISTINE_ETC/qemu.conf"
+}
+
+# Sets KEY = VALUE in a libvirt config file, replacing any earlier uncommented setting.
+set_libvirt_option() {
+  local file=$1 key=$2 value=$3
+  sed -i -E "/^\s*$key\s*=/d" "$file"
+  echo "$key = $value" >>"$file"
+}
+
+# The settings the lab depends on, applied at every start so that state made by an older
+# version of the lab gets them too.
+apply_lab_libvirt_settings() {
+  local etc=$1
+  # No polkit or system D-Bus here: the libvirt group is what lets operator in.
+  set_libvirt_option "$etc/libvirtd.conf" unix_sock_group '"libvirt"'
+  set_libvirt_option "$etc/libvirtd.conf" unix_sock_rw_perms '"0770"'
+  set_libvirt_option "$etc/libvirtd.conf" auth_unix_rw '"none"'
+  # The host's private /sys hides the cgroup mounts ("Failed to create v1 controller
+  # cpu"), and the lab needs no resource control.
+  set_libvirt_option "$etc/qemu.conf" cgroup_controllers '[ ]'
+  # No private /dev per guest: it would try to carry over the /dev/kvm mask below.
+  set_libvirt_option "$etc/qemu.conf" namespaces '[ ]'
 }
 
 # Per-host libvirt directories: seeded once (kept across down/up unless --reset), except
@@ -38,6 +53,7 @@ seed_libvirt_dirs() {
   if [[ ! -s $base/etc/libvirtd.conf ]]; then
     rm -rf "$base/etc"; mkdir -p "$base"; cp -a "$PRISTINE_ETC" "$base/etc"
   fi
+  apply_lab_libvirt_settings "$base/etc"
   mkdir -p "$base/lib"/{dnsmasq,network,images,boot} "$base/log/qemu"
   install -d -o libvirt-qemu -g libvirt-qemu -m 0750 "$base/lib/qemu"
   rm -rf "$base/run"; mkdir -p "$base/run"
@@ -54,6 +70,13 @@ create_host_mntns() {
   # the probe costs seconds of CPU, and a shared cache gets re-probed by each host in turn.
   mkdir -p /var/cache/libvirt "$(host_dir "$h")/cache"
   args+=("$(host_dir "$h")/cache" /var/cache/libvirt)
+  # Guests are TCG only. Without this mask libvirt sees a /dev/kvm that its qemu user
+  # cannot open, disagrees with its cached QEMU capabilities and re-probes QEMU at every
+  # guest start (tens of seconds on a busy machine).
+  if [[ -e /dev/kvm ]]; then
+    [[ -e $LAB_DIR/no-kvm ]] || { touch "$LAB_DIR/no-kvm"; chmod 000 "$LAB_DIR/no-kvm"; }
+    args+=("$LAB_DIR/no-kvm" /dev/kvm)
+  fi
   touch "$file"
   unshare --mount="$file" --propagation private \
     nsenter --net="/run/netns/$(netns_of "$h")" -- sh -c '
