@@ -12,3 +12,4 @@ export { toElkGraph, NODE_SIZE, GROUP_PADDING, type ElkEngine, type ElkNodeJson,
 export { readElkLayout, EMPTY_LAYOUT, type Box, type TopologyLayout } from "./layout/positions";
 export { reusePositions } from "./layout/stable-positions";
 export { layoutTopology } from "./layout/layout-topology";
+export { syntheticFacts } from "./synthetic-facts";
