@@ -1,0 +1,28 @@
+// libvirt's refusals in plain words. The operator always sees libvirt's own
+// message too; this says what it means and what to do. Pure, so it is unit
+// tested on the exact messages libvirt 9 prints.
+
+const RULES: [RegExp, string][] = [
+  [/Network is already in use by interface (\S+)/i, "Another interface on the host ($1) already has this subnet. Choose a subnet nobody uses, or remove the other address first."],
+  [/network '.*' already exists|already exists with uuid/i, "A network with this name or UUID already exists on the host. Pick another name, or refresh: someone may have just created it."],
+  [/network is not active|is not running/i, "The network is not running, so it cannot be stopped or changed live. Refresh the page to see its current state."],
+  [/network is already active|is already running/i, "The network is already running."],
+  [/Network not found|no network with matching/i, "The network is gone from the host: someone changed it out of band. Refresh the page."],
+  [/Cannot (get interface MTU|create bridge|set bridge).*|Numerical result out of range|Name too long|bridge name.*too long/i, "Linux refused to create the network's bridge (its name may be too long or already taken)."],
+  [/range .* is too large/i, "The DHCP range is larger than libvirt allows (65,535 addresses). Make it smaller."],
+  [/dnsmasq/i, "libvirt could not start dnsmasq, the network's DHCP and DNS server. The message says why; a port or address may already be taken."],
+  [/XML error|XML document failed to validate|failed to parse|Extra element/i, "libvirt refused the XML. The message names the element it did not accept."],
+  [/Requested operation is not valid/i, "libvirt says the network is not in a state that allows this. Refresh and try again."],
+  [/failed to connect to the hypervisor|libvirtd is not running/i, "libvirtd is not running on the host, so nothing was changed."],
+  [/not responding|keepalive timeout/i, "libvirtd did not answer in time. It may be hung or overloaded."],
+  [/not in the libvirt group|Permission denied|access denied/i, "The SSH user may not manage libvirt on this host."],
+  [/unreachable|connection dropped|did not finish within/i, "The host stopped answering during the change. What already ran may have taken effect; refresh to see the host's state."],
+];
+
+export function explainFailure(message: string): string {
+  for (const [pattern, text] of RULES) {
+    const m = pattern.exec(message);
+    if (m) return text.replace("$1", m[1] ?? "");
+  }
+  return "libvirt refused the change. Its message above says why.";
+}
