@@ -2,7 +2,9 @@
 // mount namespace, so `virsh -c qemu:///system` there talks to that host's libvirtd.
 // argv goes straight to execve (through nsenter), never through a shell.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export interface ExecResult {
   code: number;
@@ -32,29 +34,43 @@ export function hostNamespaces(host: string): { netns: string; netnsPath: string
 export function run(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const [cmd, ...args] = argv;
   if (!cmd) return Promise.reject(new Error("lab: empty argv"));
+  // stdin is a regular file, not a pipe: node's pipes are sockets, and `virsh net-define
+  // /dev/stdin` cannot open a socket ("No such device or address").
+  let stdinFd: number | "ignore" = "ignore";
+  let stdinDir: string | undefined;
+  if (opts.stdin !== undefined) {
+    stdinDir = mkdtempSync(path.join(tmpdir(), "sy-lab-stdin-"));
+    const file = path.join(stdinDir, "stdin");
+    writeFileSync(file, opts.stdin, { mode: 0o600 });
+    stdinFd = openSync(file, "r");
+  }
+  const cleanup = () => {
+    if (typeof stdinFd === "number") closeSync(stdinFd);
+    if (stdinDir) rmSync(stdinDir, { recursive: true, force: true });
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { stdio: [stdinFd, "pipe", "pipe"] });
+    // The child has its own copy of the descriptor now.
+    cleanup();
     let stdout = "";
     let stderr = "";
     let timedOut = false;
+    const timeoutMs = opts.timeoutMs ?? 60_000;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
-    }, opts.timeoutMs ?? 60_000);
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    }, timeoutMs);
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", (err) => {
       clearTimeout(timer);
       reject(err);
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) resolve({ code: 124, stdout, stderr: stderr + `\nlab: timed out after ${opts.timeoutMs ?? 60_000} ms` });
+      if (timedOut) resolve({ code: 124, stdout, stderr: stderr + `\nlab: timed out after ${timeoutMs} ms` });
       else resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
-    // A command that does not read stdin may close it early; that is not our error.
-    child.stdin.on("error", () => {});
-    child.stdin.end(opts.stdin ?? "");
   });
 }
 
