@@ -1,0 +1,65 @@
+import "server-only";
+import type { HostCounts, HostState, HostStatus, HostVersions } from "@/lib/domain/host/status";
+import { HostKeyChanged, HostKeyUnknown, isSshError, runBatch, virshArgv } from "@/lib/ssh";
+import { stateOf, statusMessage, type Who } from "./explain";
+import { findHostRow, recordCheck } from "./records";
+import { targetOfRow } from "./target";
+import { countUuids, parseVirshVersion } from "./virsh-version";
+
+// One host's row in the list: one SSH exec (a batch of three virsh calls) over
+// the pooled connection. A host that does not answer costs only its own
+// connect timeout; each row asks separately, so it never delays another.
+
+const STATUS_COMMANDS = [
+  virshArgv("version"),
+  virshArgv("net-list", ["--all", "--uuid"]),
+  virshArgv("list", ["--all", "--uuid"]),
+];
+const STATUS_TIMEOUT_MS = 10_000;
+
+type Reading = { state: HostState; message: string | null; versions?: HostVersions; counts?: HostCounts; error?: unknown };
+
+async function readHost(target: Parameters<typeof runBatch>[0], who: Who): Promise<Reading> {
+  try {
+    const [version, networks, vms] = await runBatch(target, STATUS_COMMANDS, { timeoutMs: STATUS_TIMEOUT_MS });
+    const failed = [version, networks, vms].find((r) => r?.error)?.error;
+    if (failed) return { state: stateOf(failed), message: statusMessage(failed, who), error: failed };
+    return {
+      state: "connected",
+      message: null,
+      versions: parseVirshVersion(version!.stdout),
+      counts: { networks: countUuids(networks!.stdout), vms: countUuids(vms!.stdout) },
+    };
+  } catch (error) {
+    if (!isSshError(error)) throw error;
+    return { state: stateOf(error), message: statusMessage(error, who), error };
+  }
+}
+
+/** Null when the host does not exist. */
+export async function readHostStatus(hostIdOrName: string): Promise<HostStatus | null> {
+  const row = await findHostRow(hostIdOrName);
+  if (!row) return null;
+  const base = { hostId: row.id, versions: null, counts: null, offeredKey: null, pinnedFingerprint: row.hostKeyFingerprint };
+  const target = targetOfRow(row);
+  if (!target.ok) return { ...base, state: "error", message: target.message, lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
+
+  const reading = await readHost(target.data, { name: row.name, username: row.username, authKind: row.authKind });
+  // Answered = the SSH login worked, even if libvirt then refused.
+  const answered = !["unreachable", "host-key-changed", "host-key-unknown", "auth-failed"].includes(reading.state);
+  const lastSeen = (await recordCheck(row.id, reading.state, answered)) ?? row.lastSeenAt;
+  const key = reading.error instanceof HostKeyChanged
+    ? { keyType: reading.error.keyType, fingerprint: reading.error.actual }
+    : reading.error instanceof HostKeyUnknown
+      ? { keyType: reading.error.keyType, fingerprint: reading.error.fingerprint }
+      : null;
+  return {
+    ...base,
+    state: reading.state,
+    message: reading.message,
+    versions: reading.versions ?? null,
+    counts: reading.counts ?? null,
+    lastSeenAt: lastSeen?.toISOString() ?? null,
+    offeredKey: key,
+  };
+}
