@@ -1,0 +1,48 @@
+// Captures real snapshot-script output from the lab as unit-test fixtures:
+//   NODE_OPTIONS=--conditions=react-server npx tsx tests/unit/host-snapshot/capture-fixtures.ts
+// It runs the exact script the adapter sends, inside each lab host, with a
+// fixed nonce, after adding networks with hostile names to hv-b (removed again).
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { labExec, labVirsh } from "@/lab";
+import { SNAPSHOT_SCRIPT } from "@/lib/libvirt/snapshot-script";
+
+export const FIXTURE_NONCE = "0123456789abcdef0123456789abcdef";
+const dir = path.join(__dirname, "fixtures");
+
+const hostile = [
+  { name: "<img src=x onerror=alert(1)>", bridge: "sy-net-fx1", subnet: "10.230.91" },
+  { name: `sy-net it's "quoted" & spaced`, bridge: "sy-net-fx2", subnet: "10.230.92" },
+];
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+async function capture(host: string) {
+  const res = await labExec(host, ["sh", "-c", SNAPSHOT_SCRIPT.source, "switchyard-snapshot", "f".repeat(32), FIXTURE_NONCE, "20"]);
+  if (res.code !== 0) throw new Error(`${host}: ${res.stderr}`);
+  writeFileSync(path.join(dir, `${host}.out`), res.stdout);
+  const list = await labVirsh(host, ["net-list", "--all", "--uuid"]);
+  const dumps: Record<string, string> = {};
+  for (const uuid of list.stdout.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    dumps[uuid] = (await labVirsh(host, ["net-dumpxml", uuid])).stdout;
+  }
+  writeFileSync(path.join(dir, `${host}.dumpxml.json`), JSON.stringify(dumps, null, 2));
+}
+
+async function main() {
+  for (const h of hostile) {
+    const xml = `<network><name>${xmlText(h.name)}</name><bridge name='${h.bridge}'/><ip address='${h.subnet}.1' prefix='24'/></network>`;
+    const r = await labVirsh("hv-b", ["net-define", "/dev/stdin"], { stdin: xml });
+    if (r.code !== 0) throw new Error(r.stderr);
+  }
+  try {
+    await capture("hv-a");
+    await capture("hv-b");
+  } finally {
+    for (const h of hostile) await labVirsh("hv-b", ["net-undefine", "--", h.name]);
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
