@@ -56,7 +56,12 @@ export class SshConnection {
     this.slots = new ChannelSlots(maxChannels);
   }
 
-  static open(target: SshTarget, settings: ConnectionSettings): Promise<SshConnection> {
+  /** `onTcpConnected` reports the local port as soon as TCP is up (tests use it to find this login in sshd's log). */
+  static open(
+    target: SshTarget,
+    settings: ConnectionSettings,
+    observer: { onTcpConnected?(localPort: number): void } = {},
+  ): Promise<SshConnection> {
     const host = hostLabel(target);
     return new Promise((resolve, reject) => {
       const client = new Client();
@@ -102,6 +107,7 @@ export class SshConnection {
       const sock = net.connect({ host: target.address, port: target.port });
       sock.setNoDelay(true); // small request/response packets: Nagle only adds latency
       sock.on("error", () => {}); // ssh2 reports it through the client
+      sock.once("connect", () => observer.onTcpConnected?.(sock.localPort ?? 0));
 
       const config: ConnectConfig = {
         sock,
