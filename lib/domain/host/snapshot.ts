@@ -109,3 +109,7 @@ export type HostSnapshot = {
   /** Things that could not be read, in words; the rest of the snapshot still holds. */
   warnings: string[];
 };
+
+export type HostRef = { id: string; name: string };
+/** What the network pages receive for one host. */
+export type HostView = { host: HostRef; snapshot: HostSnapshot };

@@ -51,6 +51,7 @@ export type Dns = {
   forwarders: DnsForwarder[];
   hosts: DnsHost[];
 };
+/** `register` is newer than libvirt 9.0, whose schema refuses it; carried so newer hosts parse without loss. */
 export type DomainConfig = { name: string; localOnly?: boolean; register?: boolean };
 
 /** `<bridge>` for modes where libvirt makes the bridge (name is usually virbrN, chosen by libvirt). */
@@ -95,10 +96,10 @@ export type RoutedNetwork = Layer3 & { mode: "route"; dev?: string };
 /** Open: libvirt adds no firewall rules and refuses a forward device. */
 export type OpenNetwork = Layer3 & { mode: "open" };
 
-/** Guests join an existing host bridge (`<bridge name='br0'/>`); no addresses, DHCP or DNS. */
-export type BridgeNetwork = Common & { mode: "bridge"; hostBridge: string; mtu?: number };
+/** Guests join an existing host bridge (`<bridge name='br0'/>`); no addresses, DHCP, DNS or MTU (libvirt refuses them). */
+export type BridgeNetwork = Common & { mode: "bridge"; hostBridge: string };
 /** Guests get macvtap devices on one of the listed host interfaces. */
-export type MacvtapNetwork = Common & { mode: "macvtap"; macvtapMode: MacvtapMode; interfaces: string[]; mtu?: number };
+export type MacvtapNetwork = Common & { mode: "macvtap"; macvtapMode: MacvtapMode; interfaces: string[] };
 /** A pool of SR-IOV virtual functions of the physical function `pf`. */
 export type HostdevNetwork = Common & { mode: "hostdev"; pf: string; managed?: boolean };
 

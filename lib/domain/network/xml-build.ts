@@ -102,7 +102,6 @@ function layer3Body(spec: Layer3Network): El {
 function deviceBody(spec: Exclude<NetworkSpec, Layer3Network>): El {
   return {
     bridge: spec.mode === "bridge" ? { "@_name": spec.hostBridge } : undefined,
-    mtu: spec.mode !== "hostdev" && spec.mtu !== undefined ? { "@_size": String(spec.mtu) } : undefined,
   };
 }
 

@@ -95,16 +95,15 @@ function forwardDev(fwd: XmlNode): string | undefined {
 }
 
 function device(root: XmlNode, fwd: XmlNode, mode: string, base: { name: string; uuid?: string }): DeviceNetwork {
-  const mtu = root.child("mtu")?.int("size");
   if (mode === "bridge" && root.child("bridge")) {
-    return defined({ ...base, mode: "bridge" as const, hostBridge: root.child("bridge")!.required("name"), mtu });
+    return defined({ ...base, mode: "bridge" as const, hostBridge: root.child("bridge")!.required("name") });
   }
   if ((MACVTAP_MODES as readonly string[]).includes(mode)) {
     const interfaces = fwd.children("interface").map((i) => (i.ignore("connections"), i.required("dev")));
     const dev = fwd.attr("dev");
     if (interfaces.length === 0 && dev) interfaces.push(dev);
     else if (dev !== undefined && dev !== interfaces[0]) throw new ParseError(`${fwd.path}/@dev: '${dev}' is not the first <interface>`);
-    return defined({ ...base, mode: "macvtap" as const, macvtapMode: mode as MacvtapMode, interfaces, mtu });
+    return defined({ ...base, mode: "macvtap" as const, macvtapMode: mode as MacvtapMode, interfaces });
   }
   const pf = fwd.child("pf");
   if (!pf) throw new ParseError(`${fwd.path}: hostdev networks defined by PCI addresses are not supported; only <pf dev>`);

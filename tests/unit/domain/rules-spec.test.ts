@@ -129,6 +129,9 @@ describe("IPv6", () => {
     ["DHCPv6 of 65,536 addresses", "ipv6", v6({ dhcp: { ranges: [{ start: "fd00:1:2:3::2", end: "fd00:1:2:3::1:1" }], hosts: [] } }), "ipv6.dhcp.ranges.0.end", "This range holds 65,536 addresses; libvirt allows at most 65,535."],
     ["host without DUID or name", "ipv6", v6({ dhcp: { ranges: [], hosts: [{ ip: "fd00:1:2:3::9" }] } }), "ipv6.dhcp.hosts.0.id", "Enter the guest's DUID or host name."],
     ["host keyed by MAC", "ipv6", v6({ dhcp: { ranges: [], hosts: [{ mac: "52:54:00:00:00:01", name: "a", ip: "fd00:1:2:3::9" }] } }), "ipv6.dhcp.hosts.0.mac", "IPv6 reservations are keyed by DUID or name, not MAC."],
+    ["host keyed by DUID-LL", "ipv6", v6({ dhcp: { ranges: [], hosts: [{ id: "00:03:00:01:52:54:00:12:34:56", ip: "fd00:1:2:3::9" }] } }), null, null],
+    ["host keyed by DUID-LLT", "ipv6", v6({ dhcp: { ranges: [], hosts: [{ id: "00:01:00:01:2a:3b:4c:5d:52:54:00:21:01:11", ip: "fd00:1:2:3::9" }] } }), null, null],
+    ["DUID libvirt refuses", "ipv6", v6({ dhcp: { ranges: [], hosts: [{ id: "00:01:00:01:2a:3b:4c:5d", ip: "fd00:1:2:3::9" }] } }), "ipv6.dhcp.hosts.0.id", "Enter a DUID as colon-separated hex bytes, such as 00:03:00:01:52:54:00:12:34:56."],
     ["route /64", "ipv6", v6({ routes: [{ address: "fd00:aaaa::", prefix: 64, gateway: "fd00:1:2:3::2" }] }), null, null],
     ["route /65", "ipv6", v6({ routes: [{ address: "fd00:aaaa::", prefix: 65, gateway: "fd00:1:2:3::2" }] }), "ipv6.routes.0.prefix", "Use a prefix of /64 or shorter."],
   ])("%s", (...row) => check(row));

@@ -57,8 +57,8 @@ const specArb: fc.Arbitrary<NetworkSpec> = fc.oneof(
   rec({ name: text, mode: fc.constant("nat") }, { uuid: text, ...layer3, dev: text, nat: rec({}, { addressStart: text, addressEnd: text, portStart: int(0, 65535), portEnd: int(0, 65535), ipv6: bool }) }),
   rec({ name: text, mode: fc.constant("route") }, { uuid: text, ...layer3, dev: text }),
   rec({ name: text, mode: fc.constant("open") }, { uuid: text, ...layer3 }),
-  rec({ name: text, mode: fc.constant("bridge"), hostBridge: text }, { uuid: text, mtu: int(68, 65535) }),
-  rec({ name: text, mode: fc.constant("macvtap"), macvtapMode: fc.constantFrom("bridge", "private", "vepa", "passthrough"), interfaces: fc.array(text, { minLength: 1, maxLength: 3 }) }, { uuid: text, mtu: int(68, 65535) }),
+  rec({ name: text, mode: fc.constant("bridge"), hostBridge: text }, { uuid: text }),
+  rec({ name: text, mode: fc.constant("macvtap"), macvtapMode: fc.constantFrom("bridge", "private", "vepa", "passthrough"), interfaces: fc.array(text, { minLength: 1, maxLength: 3 }) }, { uuid: text }),
   rec({ name: text, mode: fc.constant("hostdev"), pf: text }, { uuid: text, managed: bool }),
 ) as fc.Arbitrary<NetworkSpec>;
 

@@ -8,6 +8,19 @@ import type { DhcpHost, DhcpRange } from "../spec";
 import { count, issue, type Issue, type Path } from "./issues";
 import { familyName } from "./subnet";
 
+/**
+ * A DHCPv6 client id, as libvirt's schema (basictypes.rng) accepts it: the four
+ * DUID types LLT, EN, LL and UUID, colon-separated hex. A looser id passes our
+ * check only to be refused by `net-define --validate`.
+ */
+const DUID = [
+  /^0{1,2}:0?1:0{1,2}:0?[a-fA-F1-9](:[a-fA-F0-9]{1,2}){4}(:[a-fA-F0-9]{1,2}){6,8}$/,
+  /^0{1,2}:0?2(:[a-fA-F0-9]{1,2}){4}(:[a-fA-F0-9]{1,2}){1,124}$/,
+  /^0{1,2}:0?3:0{1,2}:0?[a-fA-F1-9](:[a-fA-F0-9]{1,2}){6,8}$/,
+  /^0{1,2}:0?4(:[a-fA-F0-9]{1,2}){16}$/,
+];
+export const isDuid = (text: string) => DUID.some((re) => re.test(text));
+
 /** libvirt: "range … is too large" above this many addresses. */
 export const DHCP_RANGE_LIMIT = 65_535n;
 
@@ -62,7 +75,7 @@ export function dhcpHostIssues(net: Cidr, gateway: string, hosts: DhcpHost[]): I
     if (h.mac !== undefined && !isMac(h.mac)) out.push(issue([i, "mac"], "Enter a MAC address such as 52:54:00:12:34:56."));
     if (net.family === "ipv6" && h.mac !== undefined) out.push(issue([i, "mac"], "IPv6 reservations are keyed by DUID or name, not MAC."));
     if (net.family === "ipv6" && !h.id && !h.name) out.push(issue([i, "id"], "Enter the guest's DUID or host name."));
-    if (h.id !== undefined && !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})+$/.test(h.id)) out.push(issue([i, "id"], "Enter a DUID as colon-separated hex bytes, such as 00:01:00:01:2a:3b:4c:5d."));
+    if (h.id !== undefined && !isDuid(h.id)) out.push(issue([i, "id"], "Enter a DUID as colon-separated hex bytes, such as 00:03:00:01:52:54:00:12:34:56."));
     if (h.name !== undefined && !isDnsLabel(h.name)) out.push(issue([i, "name"], "Use a host name of letters, digits and '-' (at most 63 characters)."));
     if (familyOf(h.ip) !== net.family) out.push(issue([i, "ip"], `Enter an ${familyName(net.family)} address.`));
     else {

@@ -113,8 +113,8 @@ export function specSchema(host: HostContext = {}) {
     z.object({ ...layer3, mode: z.literal("nat"), dev: device.optional(), nat: natSchema.optional() }),
     z.object({ ...layer3, mode: z.literal("route"), dev: device.optional() }),
     z.object({ ...layer3, mode: z.literal("open"), dev: z.never({ error: OPEN_DEV_MESSAGE }).optional() }),
-    z.object({ ...common, mode: z.literal("bridge"), hostBridge: ifname.superRefine(withHost((b: string) => hostBridgeIssues(b, facts))), mtu }),
-    z.object({ ...common, mode: z.literal("macvtap"), macvtapMode: z.enum(MACVTAP_MODES), interfaces: z.array(device).min(1, { error: "Choose at least one host interface." }), mtu }),
+    z.object({ ...common, mode: z.literal("bridge"), hostBridge: ifname.superRefine(withHost((b: string) => hostBridgeIssues(b, facts))) }),
+    z.object({ ...common, mode: z.literal("macvtap"), macvtapMode: z.enum(MACVTAP_MODES), interfaces: z.array(device).min(1, { error: "Choose at least one host interface." }) }),
     z.object({ ...common, mode: z.literal("hostdev"), pf: device, managed: z.boolean().optional() }),
   ]);
 }

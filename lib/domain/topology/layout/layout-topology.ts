@@ -1,6 +1,6 @@
 import type { TopologyGraph } from "../graph";
 import { toElkGraph, type ElkEngine } from "./elk-graph";
-import { readElkLayout, type TopologyLayout } from "./positions";
+import { readElkLayout, stackGroups, type TopologyLayout } from "./positions";
 import { reusePositions } from "./stable-positions";
 
 /**
@@ -9,6 +9,7 @@ import { reusePositions } from "./stable-positions";
  */
 export async function layoutTopology(elk: ElkEngine, graph: TopologyGraph, previous?: TopologyLayout): Promise<TopologyLayout> {
   const result = await elk.layout(toElkGraph(graph));
-  const fresh = readElkLayout(result, new Set(graph.groups.map((g) => g.id)));
+  const order = graph.groups.map((g) => g.id);
+  const fresh = stackGroups(readElkLayout(result, new Set(order)), order);
   return previous ? reusePositions(previous, fresh) : fresh;
 }
