@@ -12,14 +12,14 @@ export function isDnsName(text: string): boolean {
 }
 
 /**
- * A Linux interface name as the kernel accepts it: 1–15 bytes, no '/', ':',
- * whitespace or control characters, not "." or "..". We also refuse a leading
- * '-', because iproute2 would read it as an option (it takes no "--").
+ * An interface name both Linux and libvirt take: at most 15 bytes (IFNAMSIZ),
+ * and only the characters of libvirt's `deviceName` schema type that the
+ * kernel also allows (no '/' or ':'), so letters, digits, '_', '.', '-'. A
+ * leading '-' is refused too: iproute2 would read it as an option.
  */
 export function isInterfaceName(text: string): boolean {
-  if (text.length === 0 || text.length > 15 || text === "." || text === "..") return false;
-  if (text.startsWith("-")) return false;
-  return /^[\x21-\x7e]+$/.test(text) && !/[/:]/.test(text);
+  if (text === "." || text === "..") return false;
+  return /^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,14}$/.test(text);
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, lone surrogates). */

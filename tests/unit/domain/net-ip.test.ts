@@ -86,7 +86,7 @@ describe("names and MACs", () => {
 
   it.each([["lab.example", true], ["lab..example", false], ["", false], ["a.b-.c", false]])("name %s", (n, want) => expect(isDnsName(n)).toBe(want));
 
-  it.each([["eth0", true], ["virbr10", true], ["-oops", false], ["a b", false], ["a/b", false], ["x".repeat(16), false], ["..", false]])(
+  it.each([["eth0", true], ["virbr10", true], ["br-lan.10", true], ["x".repeat(15), true], ["-oops", false], ["a b", false], ["a/b", false], ["a:b", false], ["br#1", false], ["x".repeat(16), false], ["..", false], ["", false]])(
     "interface %s",
     (n, want) => expect(isInterfaceName(n)).toBe(want),
   );

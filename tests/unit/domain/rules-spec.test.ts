@@ -165,7 +165,7 @@ describe("forward device", () => {
   it.each<Row>([
     ["an existing device", "dev", "eth1", null, null],
     ["a missing device", "dev", "eth9", "dev", "There is no interface 'eth9' on this host."],
-    ["an option-like name", "dev", "-oops", "dev", "Use an interface name of at most 15 characters, without spaces, '/' or ':'."],
+    ["an option-like name", "dev", "-oops", "dev", "Use an interface name of at most 15 letters, digits, '_', '.' or '-', not starting with '-'."],
   ])("%s", (...row) => check(row, true));
 
   it("open mode takes no device", () => {
@@ -193,7 +193,7 @@ describe("bridge name, MTU, MAC", () => {
   it.each<Row>([
     ["a free name", "bridge", { name: "virbr9" }, null, null],
     ["16 characters", "bridge", { name: "virbr-0123456789" }, "bridge.name", "Use at most 15 characters: Linux cannot create a longer interface name."],
-    ["a space", "bridge", { name: "vir br" }, "bridge.name", "Use an interface name of at most 15 characters, without spaces, '/' or ':'."],
+    ["a space", "bridge", { name: "vir br" }, "bridge.name", "Use an interface name of at most 15 letters, digits, '_', '.' or '-', not starting with '-'."],
     ["used by a network", "bridge", { name: "virbr0" }, "bridge.name", "Bridge 'virbr0' is already used by network 'default'."],
     ["an existing interface", "bridge", { name: "eth0" }, "bridge.name", "An interface named 'eth0' already exists on this host."],
     ["MTU 9000", "mtu", 9000, null, null],

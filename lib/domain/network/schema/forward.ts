@@ -3,7 +3,7 @@ import { isInterfaceName } from "../../net/names";
 import { isSelf, type HostFacts, type SelfRef } from "../facts";
 import { issue, type Issue } from "./issues";
 
-export const IFNAME_MESSAGE = "Use an interface name of at most 15 characters, without spaces, '/' or ':'.";
+export const IFNAME_MESSAGE = "Use an interface name of at most 15 letters, digits, '_', '.' or '-', not starting with '-'.";
 
 /** A device the network forwards through (nat/route dev, macvtap interfaces, hostdev pf) must exist. */
 export function deviceExistsIssues(dev: string, facts: HostFacts): Issue[] {
