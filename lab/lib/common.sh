@@ -47,7 +47,13 @@ wait_until() {
 }
 
 # Read a pid from a pidfile, printing nothing when the file is missing or malformed.
-pid_from() { [[ -r $1 ]] && read -r p <"$1" 2>/dev/null && [[ $p =~ ^[0-9]+$ ]] && echo "$p" || true; }
+# (libvirt writes its pidfiles without a trailing newline, so `read` would report EOF.)
+pid_from() {
+  local p=
+  [[ -r $1 ]] && p=$(cat "$1" 2>/dev/null || true)
+  p=${p//[[:space:]]/}
+  if [[ $p =~ ^[0-9]+$ ]]; then echo "$p"; fi
+}
 
 # Progress lines with elapsed seconds, shown when LAB_VERBOSE=1 (to see where time goes).
 step() { [[ ${LAB_VERBOSE:-} == 1 ]] && echo "lab: [$SECONDS s] $*" >&2 || true; }

@@ -1,0 +1,136 @@
+// The lab's lifecycle, on the real machine: up is idempotent, down leaves no kernel state,
+// up repairs a dirty state (including a run killed half-way), --reset restores the
+// baseline and keeps the keys. It runs before the integration suites and leaves the lab UP.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { labExec, labRoot, labVirsh, readLabHosts, servedFingerprint } from "@/lab";
+import { alive, labMounts, labNetns, labProcesses, labRootLinks, labSh, pidsFromPidfiles } from "./lab-shell";
+
+const hostsJson = () => readFileSync(path.join(labRoot(), ".lab", "hosts.json"), "utf8");
+
+async function expectBaseline(): Promise<void> {
+  for (const host of readLabHosts().filter((h) => h.up)) {
+    const nets = await labVirsh(host.name, ["net-list", "--all"]);
+    expect(nets.stdout).toMatch(/^\s*default\s+active\s+yes\s+yes/m);
+    const doms = await labVirsh(host.name, ["list", "--all"]);
+    expect(doms.stdout).toMatch(/\sweb1\s+running/);
+    expect(doms.stdout).toMatch(/\sdb1\s+running/);
+    expect(await servedFingerprint(host.name)).toBe(host.hostKeyFingerprint);
+  }
+}
+
+// Whatever happens, hand the lab over UP to the suites that follow.
+afterAll(async () => {
+  const res = await labSh(["up"]);
+  if (res.code !== 0) throw new Error(`lab:up after the lifecycle test failed: ${res.stderr}`);
+}, 300_000);
+
+describe("lab lifecycle", () => {
+  it("refuses to run without root, in one clear line", async () => {
+    const res = await labSh(["up"], { asUser: "nobody" });
+    expect(res.code).not.toBe(0);
+    const lines = res.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^lab: needs root/);
+  });
+
+  it("lab:up brings the lab up, and a second lab:up changes nothing", async () => {
+    const first = await labSh(["up"]);
+    expect(first.code, first.stderr).toBe(0);
+    await expectBaseline();
+    const before = { json: hostsJson(), pids: pidsFromPidfiles().sort() };
+
+    const second = await labSh(["up"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/already up/);
+    expect(second.seconds).toBeLessThan(30);
+    expect(hostsJson()).toBe(before.json);
+    expect(pidsFromPidfiles().sort()).toEqual(before.pids);
+  }, 300_000);
+
+  it("lab:down leaves no namespace, veth, mount or process behind", async () => {
+    const pids = pidsFromPidfiles();
+    expect(pids.length).toBeGreaterThanOrEqual(10); // 2 × (libvirtd, virtlogd, sshd, dnsmasq, web1, db1)
+    const res = await labSh(["down"]);
+    expect(res.code, res.stderr).toBe(0);
+
+    expect(labNetns()).toEqual([]);
+    expect(labRootLinks()).toEqual([]);
+    expect(labMounts()).toEqual([]);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(labProcesses().map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);
+    expect(existsSync("/run/switchyard-lab")).toBe(false);
+    // Keys and passwords stay for the next lab:up.
+    expect(existsSync(path.join(labRoot(), ".lab", "keys", "root_ed25519"))).toBe(true);
+  }, 120_000);
+
+  it("lab:up over a run killed half-way works, and takes well under a minute", async () => {
+    const keysBefore = hostsJson();
+    // Start lab:up and SIGKILL it (and its whole process group) once it has made kernel state.
+    const script = path.join(labRoot(), "lab", "lab.sh");
+    const victim = spawn("bash", [script, "up"], { cwd: labRoot(), detached: true, stdio: "ignore" });
+    const deadline = Date.now() + 60_000;
+    while (!existsSync("/run/switchyard-lab/hv-a.mnt") || !existsSync("/run/netns/sy-hv-b")) {
+      if (Date.now() > deadline) throw new Error("the first lab:up never got as far as the namespaces");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    process.kill(-victim.pid!, "SIGKILL");
+    expect(labNetns().length).toBeGreaterThan(0); // dirty indeed
+
+    const res = await labSh(["up"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.seconds).toBeLessThan(60);
+    await expectBaseline();
+    // Fingerprints and passwords survive down/up.
+    const strip = (s: string) => JSON.parse(s).hosts.map((h: { hostKeyFingerprint: string; password: string }) => [h.hostKeyFingerprint, h.password]);
+    expect(strip(hostsJson())).toEqual(strip(keysBefore));
+  }, 300_000);
+
+  it("lab:up repairs dead daemons and removes a leftover probe namespace", async () => {
+    // Kill hv-a's libvirtd and hv-b's sshd hard, and leave a probe guest plugged into virbr0.
+    const run = (p: string) => Number(readFileSync(path.join(labRoot(), ".lab", p), "utf8").trim());
+    process.kill(run("hv-a/libvirt/run/libvirtd.pid"), "SIGKILL");
+    process.kill(run("hv-b/sshd/sshd.pid"), "SIGKILL");
+    const ns = "sy-probe-stale0";
+    execFileSync("ip", ["netns", "add", ns]);
+    execFileSync("ip", ["link", "add", "sypstale0", "netns", "sy-hv-a", "type", "veth", "peer", "name", "eth0", "netns", ns]);
+    expect((await labExec("hv-a", ["ip", "link", "set", "sypstale0", "master", "virbr0"])).code).toBe(0);
+    expect(labNetns()).toContain(ns);
+
+    const res = await labSh(["up"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(labNetns()).not.toContain(ns);
+    await expectBaseline();
+  }, 300_000);
+
+  it("lab:up --reset restores the libvirt baseline and keeps the keys", async () => {
+    const before = hostsJson();
+    const extra = await labVirsh("hv-a", ["net-define", "/dev/stdin"], {
+      stdin: "<network><name>sy-lifecycle-extra</name><ip address='10.80.0.1' netmask='255.255.255.0'/></network>",
+    });
+    expect(extra.code, extra.stderr).toBe(0);
+    expect((await labVirsh("hv-b", ["destroy", "web1"])).code).toBe(0);
+    expect((await labVirsh("hv-b", ["undefine", "web1"])).code).toBe(0);
+    expect((await labVirsh("hv-b", ["net-undefine", "staging"])).code).toBe(0);
+
+    const res = await labSh(["up", "--reset"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.seconds).toBeLessThan(60);
+    expect(hostsJson()).toBe(before);
+    expect((await labVirsh("hv-a", ["net-list", "--all", "--name"])).stdout.split("\n").filter(Boolean)).toEqual(["default"]);
+    expect((await labVirsh("hv-b", ["net-list", "--all", "--name"])).stdout.split("\n").filter(Boolean).sort()).toEqual(["default", "staging"]);
+    expect((await labVirsh("hv-b", ["net-info", "staging"])).stdout).toMatch(/^Active:\s+no$/m);
+    await expectBaseline();
+  }, 300_000);
+
+  it("lab:status reports both hosts reachable with libvirt and hv-down silent", async () => {
+    const res = await labSh(["status"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^hv-a \S+: ssh reachable, libvirt \d+\.\d+\.\d+$/m);
+    expect(res.stdout).toMatch(/^hv-b \S+: ssh reachable, libvirt \d+\.\d+\.\d+$/m);
+    expect(res.stdout).toMatch(/^\s+staging\s+inactive/m);
+    expect(res.stdout).toMatch(/^hv-down \S+: silent/m);
+  }, 60_000);
+});
