@@ -1,4 +1,4 @@
-import { inLabHost } from "./lab-access";
+import { labExec } from "@/lab/index";
 
 // What runs on a lab host, seen with `ps` inside it. The lab shares one pid
 // namespace with this machine, so processes are told apart by the owner tag
@@ -8,7 +8,7 @@ export type HostProcess = { pid: number; ppid: number; comm: string; args: strin
 
 /** Processes whose command line or environment mentions `marker` (`ps e` prints the environment). */
 export async function processesWith(host: string, marker: string): Promise<HostProcess[]> {
-  const { stdout } = await inLabHost(host, ["ps", "eww", "-eo", "pid=,ppid=,comm=,args="]);
+  const { stdout } = await labExec(host, ["ps", "eww", "-eo", "pid=,ppid=,comm=,args="]);
   return stdout
     .split("\n")
     .filter((line) => line.includes(marker))
@@ -28,7 +28,7 @@ export async function eventLoops(host: string, owner: string): Promise<HostProce
 export async function sshdAncestor(host: string, pid: number): Promise<number> {
   let current = pid;
   for (let depth = 0; depth < 10; depth += 1) {
-    const { stdout } = await inLabHost(host, ["ps", "-o", "ppid=,comm=", "-p", String(current)]);
+    const { stdout } = await labExec(host, ["ps", "-o", "ppid=,comm=", "-p", String(current)]);
     const [ppid, comm] = stdout.trim().split(/\s+/);
     if (depth > 0 && comm === "sshd") return current;
     if (!ppid || ppid === "0" || ppid === "1") break;

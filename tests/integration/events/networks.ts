@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inLabHost, labVirsh } from "./lab-access";
+import { labExec } from "@/lab/index";
+import { labVirsh } from "./lab-access";
 
 // Throw-away networks for the events tests: named sy-live-*, in 10.240.0.0/16,
 // isolated, with short bridge names. Each test removes what it made, and
@@ -30,8 +31,8 @@ export async function defineNetwork(host: string, xml: string): Promise<void> {
 
 export async function removeNetwork(host: string, name: string): Promise<void> {
   // Either may fail (not active, not defined); both are attempted.
-  await inLabHost(host, ["virsh", "-q", "-c", "qemu:///system", "net-destroy", "--", name]);
-  await inLabHost(host, ["virsh", "-q", "-c", "qemu:///system", "net-undefine", "--", name]);
+  await labExec(host, ["virsh", "-q", "-c", "qemu:///system", "net-destroy", "--", name]);
+  await labExec(host, ["virsh", "-q", "-c", "qemu:///system", "net-undefine", "--", name]);
 }
 
 export async function sweep(host: string): Promise<void> {
