@@ -6,6 +6,7 @@ export * from "./labels";
 export { buildNetworkXml } from "./xml-build";
 export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
 export { defaultWizardValues, wizardToSpec } from "./wizard";
+export { diffSpecs, identityIssues, type SpecChange } from "./diff";
 
 export { specSchema, networkSpecSchema, type HostContext } from "./schema/spec";
 export { wizardSchema, WIZARD_STEPS, FORWARD_KINDS, FORWARD_MODES, type WizardValues, type WizardFamilyValues } from "./schema/wizard";
@@ -13,7 +14,7 @@ export { validateSpec, validateWizard, fieldErrorsOf, type FieldErrors, type Val
 export { newDhcpHostIssues, newDnsHostIssues } from "./schema/edits";
 export { networkNameSchema, nameIssues, NAME_MAX } from "./schema/name";
 export { networkFieldIssues, ipAddressIssues, gatewayOf, IPV4_PREFIX_MIN, IPV4_PREFIX_MAX, IPV6_PREFIX } from "./schema/subnet";
-export { dhcpRangeIssues, dhcpHostIssues, DHCP_RANGE_LIMIT } from "./schema/dhcp";
+export { dhcpRangeIssues, dhcpHostIssues, isDuid, DHCP_RANGE_LIMIT } from "./schema/dhcp";
 export { routeIssues, routeFieldIssues, ROUTE_PREFIX_MAX } from "./schema/route";
 export { dnsIssues, domainIssues, defaultDomainFor } from "./schema/dns";
 export { deviceExistsIssues, bridgeNameIssues, bridgeInUseIssues, hostBridgeIssues, OPEN_DEV_MESSAGE } from "./schema/forward";

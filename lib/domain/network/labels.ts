@@ -74,3 +74,14 @@ export function returnRouteHints(spec: NetworkSpec, uplink: { ipv4?: string | nu
   if (spec.ipv6) out.push(`ip -6 route add ${subnetOf(spec.ipv6)} via ${uplink.ipv6 ?? "<host uplink IPv6 address>"}`);
   return out;
 }
+
+/**
+ * One sentence for an editor when parsing found XML the model does not carry
+ * (`ParseResult.unmodeled`): saving through forms, which rebuild the XML from
+ * the model, would drop it. Null when there is nothing to warn about.
+ */
+export function unmodeledWarning(unmodeled: string[]): string | null {
+  if (unmodeled.length === 0) return null;
+  const names = [...new Set(unmodeled.map((p) => p.replace(/^\/network\//, "").replace(/\[\d+\]/g, "")))];
+  return `This network has XML that Switchyard's forms do not edit (${names.join(", ")}); change it in the XML tab, because saving a form would drop it.`;
+}
