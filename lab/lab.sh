@@ -3,6 +3,7 @@
 #   lab.sh up [--reset]   build or repair the lab (--reset: libvirt back to baseline, keys kept)
 #   lab.sh down           stop the lab's processes and remove its kernel state
 #   lab.sh status         reachability, libvirt version and networks per host
+#   lab.sh plan           the part of 198.18.0.0/15 a fresh up would use
 set -Eeuo pipefail
 # Any unexpected failure ends with one line that says where.
 trap 'echo "lab: failed: $BASH_COMMAND (${BASH_SOURCE[0]##*/}:$LINENO)" >&2' ERR
@@ -28,6 +29,8 @@ take_lock() {
 # Healthy = every namespace, daemon and libvirt connection that up would create is there.
 lab_is_healthy() {
   load_addresses || return 1
+  # Something else started using our part of 198.18.0.0/15: rebuild on a free part.
+  current_block_is_free || return 1
   local h pid
   for h in "${UP_HOSTS[@]}"; do
     [[ -e /run/netns/$(netns_of "$h") ]] && mountpoint -q "$(mntns_file "$h")" || return 1
@@ -124,5 +127,7 @@ case "${1:-}" in
   up) shift; cmd_up "$@" ;;
   down) cmd_down ;;
   status) print_status ;;
-  *) die "usage: lab.sh up [--reset] | down | status" ;;
+  # Which /24 of 198.18.0.0/15 a fresh lab:up would use (read-only; for tests and people).
+  plan) block=$(pick_block) || exit 1; echo "$(int_to_ip "$block")/24" ;;
+  *) die "usage: lab.sh up [--reset] | down | status | plan" ;;
 esac

@@ -29,10 +29,9 @@ foreign_ranges_in_block() {
   done
 }
 
-# Chooses the first /24 of the block that no foreign address or route touches and writes
-# the per-host /30s to $LAB_DIR/run/addresses.env. Each host i gets base+4i: root end +1,
-# host end +2.
-choose_addresses() {
+# Prints the first /24 of the block (as an integer) that no foreign address or route
+# touches, or fails with one line naming what is in the way.
+pick_block() {
   local ranges candidate cand_end clash s e what dev
   ranges=$(foreign_ranges_in_block)
   for ((candidate = BLOCK_BASE; candidate < BLOCK_BASE + (1 << (32 - BLOCK_PREFIX)); candidate += 256)); do
@@ -41,12 +40,30 @@ choose_addresses() {
       [[ -n $s ]] || continue
       if ((s <= cand_end && e >= candidate)); then clash="$what on $dev"; break; fi
     done <<<"$ranges"
-    [[ -z $clash ]] && break
+    if [[ -z $clash ]]; then echo "$candidate"; return 0; fi
   done
-  if [[ -n $clash ]]; then
-    die "no free /24 left in 198.18.0.0/15: it is used by this machine (e.g. $clash); free part of it or remove that route"
+  die "no free /24 left in 198.18.0.0/15: this machine already uses it ($clash); remove that route or address"
+}
+
+# True when the lab's current /24 (from addresses.env) is still free of foreign use.
+current_block_is_free() {
+  local base s e what dev
+  base=$(( $(ip_to_int "$(addr_of hv-a)") & ~255 ))
+  while read -r s e what dev; do
+    [[ -n $s ]] || continue
+    ((s <= base + 255 && e >= base)) && return 1
+  done <<<"$(foreign_ranges_in_block)"
+  return 0
+}
+
+# Writes the per-host /30s of the chosen /24 to $LAB_DIR/run/addresses.env. Host i gets
+# base+4i: root end +1, host end +2.
+choose_addresses() {
+  local candidate
+  candidate=$(pick_block) || exit 1
+  if [[ $candidate != "$BLOCK_BASE" ]]; then
+    log "198.18.0.0/24 is in use on this machine; using $(int_to_ip "$candidate")/24"
   fi
-  if [[ $candidate != "$BLOCK_BASE" ]]; then log "198.18.0.0/24 is in use here ($(head -1 <<<"$ranges" | cut -d' ' -f3-)); using $(int_to_ip "$candidate")/24"; fi
   mkdir -p "$LAB_DIR/run"
   {
     local i=0 h

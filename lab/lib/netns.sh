@@ -7,9 +7,10 @@ create_host_netns() {
   ns=$(netns_of "$h"); root_if=$(uplink_root_end "$h")
   ip netns add "$ns"
   ip link add "$root_if" type veth peer name eth0 netns "$ns"
-  # IPv6 off on lab links: no router solicitations or other chatter leave the namespaces.
+  # IPv6 off on the uplink only: no router solicitations cross it, while libvirt networks
+  # inside the host can still use IPv6.
   sysctl -qw "net.ipv6.conf.$root_if.disable_ipv6=1"
-  ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  ip netns exec "$ns" sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1
   ip addr add "$(root_end_of "$h")/30" dev "$root_if"
   ip link set "$root_if" up
   ip -n "$ns" link set lo up

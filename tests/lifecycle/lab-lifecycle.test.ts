@@ -36,6 +36,33 @@ describe("lab lifecycle", () => {
     expect(lines[0]).toMatch(/^lab: needs root/);
   });
 
+  it("avoids a part of 198.18.0.0/15 this machine uses, and names the user when none is left", async () => {
+    // A route the lab did not make, held only for the moment `lab.sh plan` needs (plan is
+    // read-only; the lab's own sy-* links are not counted as foreign).
+    const withRoute = async (prefix: string) => {
+      execFileSync("ip", ["route", "add", prefix, "dev", "lo"]);
+      try {
+        return await labSh(["plan"]);
+      } finally {
+        execFileSync("ip", ["route", "del", prefix, "dev", "lo"]);
+      }
+    };
+    const free = (await labSh(["plan"])).stdout.trim();
+    expect(free).toMatch(/^198\.1[89]\.\d+\.0\/24$/);
+
+    // Take a piece of that /24: plan moves to another one.
+    const partly = await withRoute(free.replace(/\.0\/24$/, ".64/26"));
+    expect(partly.code).toBe(0);
+    expect(partly.stdout.trim()).toMatch(/^198\.1[89]\.\d+\.0\/24$/);
+    expect(partly.stdout.trim()).not.toBe(free);
+
+    const full = await withRoute("198.18.0.0/15");
+    expect(full.code).not.toBe(0);
+    const lines = full.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^lab: no free \/24 left in 198\.18\.0\.0\/15: .*198\.18\.0\.0\/15 on lo/);
+  });
+
   it("lab:up brings the lab up, and a second lab:up changes nothing", async () => {
     const first = await labSh(["up"]);
     expect(first.code, first.stderr).toBe(0);
