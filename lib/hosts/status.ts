@@ -1,14 +1,16 @@
 import "server-only";
 import type { HostCounts, HostState, HostStatus, HostVersions } from "@/lib/domain/host/status";
-import { HostKeyChanged, HostKeyUnknown, isSshError, runBatch, virshArgv } from "@/lib/ssh";
+import { closeHost, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, virshArgv, type SshTarget } from "@/lib/ssh";
 import { stateOf, statusMessage, type Who } from "./explain";
 import { findHostRow, recordCheck } from "./records";
 import { targetOfRow } from "./target";
 import { countUuids, parseVirshVersion } from "./virsh-version";
 
-// One host's row in the list: one SSH exec (a batch of three virsh calls) over
-// the pooled connection. A host that does not answer costs only its own
-// connect timeout; each row asks separately, so it never delays another.
+// One host's row in the list. First the host key is fetched afresh (no login):
+// a pooled connection made before the key changed would otherwise go on
+// working, and nothing may run on a host whose key changed. Then one SSH exec
+// (a batch of three virsh calls) over the pooled connection. A host that does
+// not answer costs only its own connect timeout; each row asks separately.
 
 const STATUS_COMMANDS = [
   virshArgv("version"),
@@ -19,8 +21,20 @@ const STATUS_TIMEOUT_MS = 10_000;
 
 type Reading = { state: HostState; message: string | null; versions?: HostVersions; counts?: HostCounts; error?: unknown };
 
-async function readHost(target: Parameters<typeof runBatch>[0], who: Who): Promise<Reading> {
+/** Throws HostKeyChanged / HostKeyUnknown (and drops the pooled connection) unless the host offers the pinned key. */
+async function checkOfferedKey(target: SshTarget): Promise<void> {
+  const offered = await fetchHostKey(target.address, target.port);
+  const label = `${target.address}:${target.port}`;
+  if (target.pinnedFingerprint === null) throw new HostKeyUnknown(label, offered.keyType, offered.fingerprint);
+  if (!sameFingerprint(target.pinnedFingerprint, offered.fingerprint)) {
+    closeHost(target.id);
+    throw new HostKeyChanged(label, target.pinnedFingerprint, offered.fingerprint, offered.keyType);
+  }
+}
+
+async function readHost(target: SshTarget, who: Who): Promise<Reading> {
   try {
+    await checkOfferedKey(target);
     const [version, networks, vms] = await runBatch(target, STATUS_COMMANDS, { timeoutMs: STATUS_TIMEOUT_MS });
     const failed = [version, networks, vms].find((r) => r?.error)?.error;
     if (failed) return { state: stateOf(failed), message: statusMessage(failed, who), error: failed };
