@@ -8,6 +8,9 @@ set -Eeuo pipefail
 # Any unexpected failure ends with one line that says where.
 trap 'echo "lab: failed: $BASH_COMMAND (${BASH_SOURCE[0]##*/}:$LINENO)" >&2' ERR
 
+# Keys, configs and state dirs must not be group-writable, whatever umask the caller has.
+umask 022
+
 LAB_LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib"
 for f in common packages addresses credentials netns mounts daemons baseline teardown hosts-json status; do
   source "$LAB_LIB/$f.sh"
@@ -31,6 +34,7 @@ lab_is_healthy() {
   load_addresses || return 1
   # Something else started using our part of 198.18.0.0/15: rebuild on a free part.
   current_block_is_free || return 1
+  [[ -n $(ip route show proto "$LAB_ROUTE_PROTO") ]] || return 1
   local h pid
   for h in "${UP_HOSTS[@]}"; do
     [[ -e /run/netns/$(netns_of "$h") ]] && mountpoint -q "$(mntns_file "$h")" || return 1
@@ -79,6 +83,7 @@ build_lab() {
   load_addresses
   ensure_pristine_etc
   ensure_ns_mnt_dir
+  add_block_fence
   local h pids=() rc=0
   for h in "${UP_HOSTS[@]}"; do
     build_up_host "$h" &

@@ -3,6 +3,9 @@
 
 BLOCK_BASE=$(( (198 << 24) | (18 << 16) ))   # 198.18.0.0
 BLOCK_PREFIX=15
+# Routes the lab adds in the root namespace carry this protocol number, so that the lab
+# recognises them as its own (and lab:down removes exactly those).
+LAB_ROUTE_PROTO=77
 
 ip_to_int() { local IFS=.; set -- $1; echo $(( ($1 << 24) | ($2 << 16) | ($3 << 8) | $4 )); }
 int_to_ip() { echo "$(( ($1 >> 24) & 255 )).$(( ($1 >> 16) & 255 )).$(( ($1 >> 8) & 255 )).$(( $1 & 255 ))"; }
@@ -18,6 +21,7 @@ foreign_ranges_in_block() {
     [[ $dest == default ]] && continue
     dev=$(sed -nE 's/.*\bdev ([^ ]+).*/\1/p' <<<"$line")
     [[ $dev == sy-* ]] && continue
+    [[ $line =~ (^|\ )proto\ $LAB_ROUTE_PROTO(\ |$) ]] && continue
     [[ $dest == */* ]] || dest="$dest/32"
     prefix=${dest#*/}
     [[ ${dest%/*} =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || continue
@@ -66,6 +70,7 @@ choose_addresses() {
   fi
   mkdir -p "$LAB_DIR/run"
   {
+    echo "LAB_BLOCK=$(int_to_ip "$candidate")/24"
     local i=0 h
     for h in "${ALL_HOSTS[@]}"; do
       local var=${h//-/_}
@@ -79,3 +84,10 @@ choose_addresses() {
 load_addresses() { [[ -r $LAB_DIR/run/addresses.env ]] && source "$LAB_DIR/run/addresses.env"; }
 addr_of() { local v="ADDR_${1//-/_}"; echo "${!v}"; }
 root_end_of() { local v="ROOT_END_${1//-/_}"; echo "${!v}"; }
+
+# Everything in the lab's /24 that is not one of its /30s is unreachable in the root
+# namespace: a packet for an unused lab address must never follow the default route out
+# (on machines where the root namespace forwards).
+add_block_fence() {
+  ip route add unreachable "$LAB_BLOCK" proto "$LAB_ROUTE_PROTO"
+}

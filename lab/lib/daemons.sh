@@ -26,6 +26,9 @@ LogLevel VERBOSE
 # root logs in by the lab's key only; the key file lives here, not in /root/.ssh.
 PermitRootLogin prohibit-password
 AuthorizedKeysFile $d/authorized_keys
+# The repo may sit under group-writable directories (CI checkouts); StrictModes would then
+# refuse the key. These files are the lab's own, written 0600 by this script.
+StrictModes no
 PasswordAuthentication yes
 KbdInteractiveAuthentication no
 # No PAM: passwords are checked against /etc/shadow directly; PAM session modules expect

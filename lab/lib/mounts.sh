@@ -20,7 +20,8 @@ ensure_pristine_etc() {
   rm -rf "$PRISTINE_ETC"; mkdir -p "$(dirname "$PRISTINE_ETC")"
   cp -a /etc/libvirt "$PRISTINE_ETC"
   rm -rf "$PRISTINE_ETC"/qemu/*.xml "$PRISTINE_ETC"/qemu/autostart \
-    "$PRISTINE_ETC"/qemu/networks/*.xml "$PRISTINE_ETC"/qemu/networks/autostart/*
+    "$PRISTINE_ETC"/qemu/networks/*.xml "$PRISTINE_ETC"/qemu/networks/autostart/* \
+    "$PRISTINE_ETC"/storage/*.xml "$PRISTINE_ETC"/storage/autostart "$PRISTINE_ETC"/secrets/*
 }
 
 # Sets KEY = VALUE in a libvirt config file, replacing any earlier uncommented setting.

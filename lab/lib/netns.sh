@@ -18,9 +18,9 @@ create_host_netns() {
   ip -n "$ns" link set eth0 up
   ip -n "$ns" route add default via "$(root_end_of "$h")"
   # Guard rail: whatever runs in the host (dnsmasq forwarding DNS, a guest) may only reach
-  # the lab's own block through the uplink; everything else is dropped before it leaves.
+  # the lab's own /24 through the uplink; everything else is dropped before it leaves.
   # mangle rather than filter, because libvirt puts its own ACCEPT rules first in FORWARD.
-  ip netns exec "$ns" iptables -t mangle -A POSTROUTING -o eth0 ! -d 198.18.0.0/15 -j DROP
+  ip netns exec "$ns" iptables -t mangle -A POSTROUTING -o eth0 ! -d "$LAB_BLOCK" -j DROP
 }
 
 # eth1 is a port of the host bridge br0 (for bridged networks); eth2 stays free (macvtap

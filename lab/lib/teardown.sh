@@ -98,5 +98,6 @@ teardown_lab() {
   done
   release_mounts
   remove_lab_links
+  ip route flush proto "$LAB_ROUTE_PROTO" 2>/dev/null || true
   rm -f "$LAB_DIR/run/addresses.env"
 }

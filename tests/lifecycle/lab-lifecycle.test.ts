@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labExec, labRoot, labVirsh, readLabHosts, servedFingerprint } from "@/lab";
-import { alive, labMounts, labNetns, labProcesses, labRootLinks, labSh, pidsFromPidfiles } from "./lab-shell";
+import { alive, labMounts, labNetns, labProcesses, labRootLinks, labRootRoutes, labSh, pidsFromPidfiles } from "./lab-shell";
 
 const hostsJson = () => readFileSync(path.join(labRoot(), ".lab", "hosts.json"), "utf8");
 
@@ -85,6 +85,7 @@ describe("lab lifecycle", () => {
 
     expect(labNetns()).toEqual([]);
     expect(labRootLinks()).toEqual([]);
+    expect(labRootRoutes()).toEqual([]);
     expect(labMounts()).toEqual([]);
     expect(pids.filter(alive)).toEqual([]);
     expect(labProcesses().map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);

@@ -106,3 +106,10 @@ export function pidsFromPidfiles(): number[] {
 export function alive(pid: number): boolean {
   return existsSync(`/proc/${pid}`);
 }
+
+/** Routes the lab adds in the root namespace (marked with protocol 77, see lab/lib/addresses.sh). */
+export function labRootRoutes(): string[] {
+  return execFileSync("ip", ["-4", "route", "show", "table", "all", "proto", "77"], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+}

@@ -40,9 +40,10 @@ describe("probe", () => {
     expect(probeNamespaces()).toEqual(before);
   });
 
-  it("reports a failed ping as not ok (198.18.0.0/15 address nobody has)", async () => {
-    const result = await probe("hv-a", "virbr0", { ping: ["198.19.255.254"] });
-    expect(result.pings).toEqual([{ target: "198.19.255.254", ok: false }]);
+  it("reports a failed ping as not ok (hv-down, which drops everything)", async () => {
+    const silent = labHost("hv-down").address;
+    const result = await probe("hv-a", "virbr0", { ping: [silent] });
+    expect(result.pings).toEqual([{ target: silent, ok: false }]);
   });
 
   it("two probes at once get two different leases", async () => {
