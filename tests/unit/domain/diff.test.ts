@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { diffSpecs, identityIssues, unmodeledWarning, type NetworkSpec } from "@/lib/domain/network";
+import { diffSpecs, identityIssues, unmodeledWarning, type NatNetwork, type NetworkSpec } from "@/lib/domain/network";
 import { natSpec } from "./helpers";
 
-const base: NetworkSpec = { ...natSpec(), uuid: "0b6c2e55-2f1a-4f0e-9c55-0d3c1e2a7b10", dns: { forwarders: [], hosts: [] } };
+const base: NatNetwork = { ...natSpec(), uuid: "0b6c2e55-2f1a-4f0e-9c55-0d3c1e2a7b10", dns: { forwarders: [], hosts: [] } };
 const host = { mac: "52:54:00:00:00:09", ip: "192.168.100.9" };
 
 describe("diffSpecs", () => {
-  it.each<[string, (s: NetworkSpec) => NetworkSpec, { path: string; restart: boolean }[]]>([
+  it.each<[string, (s: NatNetwork) => NetworkSpec, { path: string; restart: boolean }[]]>([
     ["nothing", (s) => s, []],
     ["a DHCP reservation is live", (s) => ({ ...s, ipv4: { ...s.ipv4!, dhcp: { ...s.ipv4!.dhcp!, hosts: [host] } } }), [{ path: "ipv4.dhcp.hosts", restart: false }]],
     ["a DNS host record is live", (s) => ({ ...s, dns: { forwarders: [], hosts: [{ ip: "192.168.100.9", hostnames: ["db"] }] } }), [{ path: "dns.hosts", restart: false }]],
