@@ -6,7 +6,10 @@ import { SESSION_COOKIE_NAME } from "./lib/auth/cookie-name";
 // check the session themselves (middleware has been bypassed before, CVE-2025-29927),
 // so server actions and API calls pass through untouched and get their own refusal.
 export function proxy(request: NextRequest) {
-  if (request.method !== "GET" || request.headers.has("next-action")) return NextResponse.next();
+  // Only a browser navigating to a page is redirected; fetches of route handlers
+  // and RSC payloads reach their own checks and get a 401 or their own redirect.
+  const navigation = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
+  if (!navigation || request.headers.has("next-action")) return NextResponse.next();
   if (request.cookies.has(SESSION_COOKIE_NAME)) return NextResponse.next();
   const login = new URL("/login", request.url);
   const wanted = request.nextUrl.pathname + request.nextUrl.search;

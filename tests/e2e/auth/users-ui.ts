@@ -8,5 +8,5 @@ export async function addUserInBrowser(page: Page, username: string, password: s
   await form.getByLabel("Password").fill(password);
   await form.getByLabel("Role").selectOption(role);
   await form.getByRole("button", { name: "Add user" }).click();
-  await page.getByRole("cell", { name: username }).waitFor();
+  await page.getByRole("cell", { name: username, exact: true }).waitFor();
 }

@@ -24,7 +24,7 @@ describe("users page", () => {
 
     await t.page.getByRole("button", { name: `Remove ${name}` }).click();
     await t.page.getByRole("button", { name: `Confirm removing ${name}` }).click();
-    await t.page.getByRole("cell", { name }).waitFor({ state: "detached" });
+    await t.page.getByRole("cell", { name, exact: true }).waitFor({ state: "detached" });
 
     await t.page.goto("/audit");
     const log = await t.page.locator("main").innerText();
@@ -41,7 +41,7 @@ describe("users page", () => {
     await expect(form.getByLabel("Username").getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(form.getByLabel("Password").getAttribute("aria-invalid")).resolves.toBe("true");
     await form.getByText("At least 12 characters").waitFor();
-    expect(await t.page.getByRole("cell", { name: "Bad Name;" }).count()).toBe(0);
+    expect(await t.page.getByRole("cell", { name: "Bad Name;", exact: true }).count()).toBe(0);
   });
 
   it("will not demote the last admin", async () => {
