@@ -2,14 +2,13 @@ import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { findHostTarget } from "@/lib/hosts";
 import { isSshError, type SshTarget } from "@/lib/ssh";
-import type { HostSnapshot } from "@/lib/domain/host/snapshot";
+import type { HostRef, HostView } from "@/lib/domain/host/snapshot";
 import { readHostSnapshot } from "./host-snapshot";
 
 // A registered host's snapshot as a typed result for pages, route handlers and
 // actions: the host's name and id, or the failure an operator can act on.
 
-export type HostRef = { id: string; name: string };
-export type HostView = { host: HostRef; snapshot: HostSnapshot };
+export type { HostRef, HostView };
 
 export function sshFailure(error: unknown) {
   if (isSshError(error)) return fail(error.kind, error.message);

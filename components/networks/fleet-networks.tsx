@@ -1,0 +1,49 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
+import { networkRows } from "@/lib/domain/host/snapshot-rows";
+import { NetworkTable } from "./network-table";
+import { fetchHostView, hostViewKey } from "./queries";
+import { matchesFilter, type FleetRow } from "./sort-rows";
+
+/**
+ * Every host's networks in one table. Each host is its own query, fetched in
+ * parallel: a dead host becomes an error row when its own read times out and
+ * never delays the others' rows.
+ */
+export function FleetNetworks({ hosts }: { hosts: string[] }) {
+  const filterId = useId();
+  const [filter, setFilter] = useState("");
+  const queries = useQueries({
+    queries: hosts.map((host) => ({ queryKey: hostViewKey(host), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal) })),
+  });
+  const rows: FleetRow[] = useMemo(
+    () => queries.flatMap((q, i) => (q.data?.ok ? networkRows(q.data.data.snapshot).map((r) => ({ ...r, host: hosts[i]! })) : [])),
+    [queries, hosts],
+  );
+  const shown = rows.filter((r) => matchesFilter(r, filter));
+  const status = hosts.map((host, i) => ({ host, query: queries[i]! })).filter(({ query }) => !query.data?.ok);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <label htmlFor={filterId} className="text-sm font-medium">Filter</label>
+        <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, host, bridge, subnet…"
+          className="w-72 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <span className="text-sm text-zinc-500" aria-live="polite">{shown.length} of {rows.length} networks</span>
+      </div>
+      <NetworkTable rows={shown} showHost extraRows={status.map(({ host, query }) => (
+        <tr key={`status-${host}`} data-host-status={host} className="border-b border-zinc-100 dark:border-zinc-800">
+          <td className="py-2 pl-4 pr-4 align-top">{host}</td>
+          <td colSpan={10} className="py-2 pr-4 text-sm">
+            {query.isPending ? <span className="text-zinc-500">Loading…</span> : (
+              <span role="alert" className="text-red-700 dark:text-red-400">
+                Error: {query.data && !query.data.ok ? query.data.message : (query.error as Error | null)?.message ?? "no answer"}
+              </span>
+            )}
+          </td>
+        </tr>
+      ))} />
+    </div>
+  );
+}

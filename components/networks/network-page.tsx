@@ -1,0 +1,34 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ActionResult } from "@/lib/actions/result";
+import type { HostView } from "@/lib/domain/host/snapshot";
+import { networkRow } from "@/lib/domain/host/snapshot-rows";
+import { attachedVms, findNetworkByName } from "@/lib/domain/host/snapshot-vms";
+import { HostError } from "./host-error";
+import { NetworkActions } from "./network-actions";
+import { NetworkOverview } from "./network-overview";
+import { NetworkVms } from "./network-vms";
+import { fetchHostView, hostViewKey } from "./queries";
+import { Tabs } from "./tabs";
+
+/** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
+export function NetworkPage({ host, name, initial, canChange }: { host: string; name: string; initial: ActionResult<HostView>; canChange: boolean }) {
+  const query = useQuery({ queryKey: hostViewKey(host), queryFn: ({ signal }) => fetchHostView(host, signal), initialData: initial });
+  const result = query.data;
+  if (!result.ok) return <HostError host={host} failure={result} />;
+  const { snapshot } = result.data;
+  const network = findNetworkByName(snapshot, name);
+  if (!network) return <p role="status" className="text-sm">There is no network with this name on {host} (any more).</p>;
+  const row = networkRow(snapshot, network);
+  return (
+    <div className="space-y-4">
+      <NetworkActions host={host} network={network} canChange={canChange} />
+      <Tabs label="Network details" tabs={[
+        { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
+        { name: "VMs", content: <NetworkVms vms={attachedVms(snapshot, network)} /> },
+        { name: "XML", content: <pre aria-label="XML" className="overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{network.xml}</pre> },
+      ]} />
+    </div>
+  );
+}

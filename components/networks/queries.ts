@@ -1,0 +1,24 @@
+import type { ActionResult } from "@/lib/actions/result";
+import type { HostView } from "@/lib/domain/host/snapshot";
+
+// One TanStack Query per host, keyed by the host's name. The live-updates
+// stream invalidates this key to refetch a host through the one-exec reader.
+export const hostViewKey = (host: string) => ["host-view", host] as const;
+
+/** The browser gives up on its own a little after the server's read timeout. */
+const CLIENT_TIMEOUT_MS = 35_000;
+
+export async function fetchHostView(host: string, signal?: AbortSignal): Promise<ActionResult<HostView>> {
+  const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
+  const response = await fetch(`/networks/hosts/${encodeURIComponent(host)}`, {
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    cache: "no-store",
+  });
+  if (!response.ok && response.headers.get("content-type")?.includes("json") !== true) {
+    return { ok: false, code: `http-${response.status}`, message: `The server answered ${response.status}.` };
+  }
+  return (await response.json()) as ActionResult<HostView>;
+}
+
+export const networkHref = (host: string, network: string) =>
+  `/hosts/${encodeURIComponent(host)}/networks/${encodeURIComponent(network)}`;
