@@ -5,6 +5,7 @@ export * from "./defaults";
 export * from "./labels";
 export { buildNetworkXml } from "./xml-build";
 export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
+export { xmlPolicyIssues, type XmlPolicyIssue } from "./xml-policy";
 export { defaultWizardValues, wizardToSpec } from "./wizard";
 export { diffSpecs, identityIssues, type SpecChange } from "./diff";
 

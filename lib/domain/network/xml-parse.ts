@@ -60,13 +60,19 @@ function ips(root: XmlNode): Pick<Layer3Network, "ipv4" | "ipv6"> {
   return out;
 }
 
+function macTableManager(b: XmlNode): "kernel" | "libvirt" | undefined {
+  const v = b.attr("macTableManager");
+  if (v === undefined || v === "kernel" || v === "libvirt") return v;
+  throw new ParseError(`${b.path}/@macTableManager: expected 'kernel' or 'libvirt', found '${v}'`);
+}
+
 function layer3(root: XmlNode, base: { name: string; uuid?: string }): Omit<Layer3Network, "mode"> {
   const b = root.child("bridge");
   const d = root.child("domain");
   const dnsEl = root.child("dns");
   const net: Omit<Layer3Network, "mode"> = defined({
     ...base,
-    bridge: b && defined({ name: b.attr("name"), stp: b.yesNo("stp", "on", "off"), delay: b.int("delay"), macTableManager: b.attr("macTableManager") as "kernel" | "libvirt" | undefined, zone: b.attr("zone") }),
+    bridge: b && defined({ name: b.attr("name"), stp: b.yesNo("stp", "on", "off"), delay: b.int("delay"), macTableManager: macTableManager(b), zone: b.attr("zone") }),
     mtu: root.child("mtu")?.int("size"),
     mac: root.child("mac")?.attr("address"),
     domain: d && defined({ name: d.required("name"), localOnly: d.yesNo("localOnly"), register: d.yesNo("register") }),
@@ -85,13 +91,20 @@ function layer3(root: XmlNode, base: { name: string; uuid?: string }): Omit<Laye
   return net;
 }
 
-/** `<forward dev>` with libvirt's echo of it as a single `<interface dev>` child. */
+/**
+ * `<forward dev>`, which libvirt echoes as a single `<interface dev>` child
+ * (and accepts as that child alone: the first interface is the device).
+ */
 function forwardDev(fwd: XmlNode): string | undefined {
   const dev = fwd.attr("dev");
   const ifs = fwd.children("interface");
-  if (ifs.length === 1 && ifs[0]!.attr("dev") === dev) ifs[0]!.ignore("connections");
-  else if (ifs.length > 0) throw new ParseError(`${fwd.path}: a pool of ${ifs.length} interfaces is not supported for this mode`);
-  return dev;
+  if (ifs.length === 0) return dev;
+  const only = ifs.length === 1 ? ifs[0]!.attr("dev") : undefined;
+  if (only === undefined || (dev !== undefined && dev !== only)) {
+    throw new ParseError(`${fwd.path}: a pool of ${ifs.length} interfaces is not supported for this mode`);
+  }
+  ifs[0]!.ignore("connections");
+  return only;
 }
 
 function device(root: XmlNode, fwd: XmlNode, mode: string, base: { name: string; uuid?: string }): DeviceNetwork {

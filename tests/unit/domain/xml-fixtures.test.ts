@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNetworkXml, forwardingLabel, parseNetworkXml } from "@/lib/domain/network";
+import { buildNetworkXml, forwardingLabel, parseNetworkXml, xmlPolicyIssues } from "@/lib/domain/network";
 
 const dir = path.join(__dirname, "../../fixtures/libvirt/dumpxml");
 const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
@@ -117,5 +117,28 @@ describe("XML the model refuses or reports", () => {
   it("character references and stray text", () => {
     const r = parseNetworkXml("<network><name>a&#10;&#x42;&amp;</name>stray</network>");
     expect(r).toMatchObject({ ok: true, spec: { name: "a\nB&" }, unmodeled: ["/network/text()"] });
+  });
+});
+
+describe("forward device forms libvirt accepts", () => {
+  it("<interface dev> alone is the device", () => {
+    expect(parseNetworkXml("<network><name>x</name><forward mode='route'><interface dev='eth1'/></forward></network>")).toMatchObject({ ok: true, spec: { mode: "route", dev: "eth1" }, unmodeled: [] });
+  });
+  it("a dev that disagrees with its interface is refused", () => {
+    expect(parseNetworkXml("<network><name>x</name><forward mode='nat' dev='eth0'><interface dev='eth1'/></forward></network>")).toMatchObject({ ok: false });
+  });
+  it("an unknown macTableManager is refused", () => {
+    expect(parseNetworkXml("<network><name>x</name><bridge macTableManager='hub'/></network>")).toMatchObject({ ok: false, error: "/network/bridge/@macTableManager: expected 'kernel' or 'libvirt', found 'hub'" });
+  });
+});
+
+describe("xmlPolicyIssues", () => {
+  it("flags dnsmasq options (the extras fixture) and passes libvirt's own XML", () => {
+    const extras = read("sy-test-model-extras.live.xml");
+    const r = parsed("sy-test-model-extras.live.xml");
+    expect(xmlPolicyIssues(r, extras)).toEqual([
+      { path: "/network/dnsmasq:options", message: "Namespaced elements such as dnsmasq:options pass raw options to dnsmasq, which runs as root on the host; Switchyard does not apply them." },
+    ]);
+    expect(xmlPolicyIssues(parsed("sy-test-model-nat.live.xml"), read("sy-test-model-nat.live.xml"))).toEqual([]);
   });
 });
