@@ -167,18 +167,19 @@ export class SshConnection {
       release();
       throw new NotStarted("connection closed");
     }
-    let channel: ClientChannel;
     try {
-      channel = await new Promise<ClientChannel>((resolve, reject) => {
+      return await new Promise<OpenChannel>((resolve, reject) => {
         const options = io.pty ? { pty: { term: "dumb", modes: { ECHO: 0 as const, ONLCR: 0 as const } } } : {};
-        this.client.exec(command, options, (err, ch) => (err ? reject(err) : resolve(ch)));
+        // Listeners go on inside the callback, synchronously: ssh2 may parse the
+        // exec reply, exit-status and close from one TCP read in one go, and an
+        // 'exit' emitted before we listen would be lost.
+        this.client.exec(command, options, (err, ch) => (err ? reject(err) : resolve(this.watch(ch, io, release))));
       });
     } catch (err) {
       release();
       if (this.closed) throw new NotStarted("connection closed");
       throw new CommandFailed(hostLabel(this.target), argv, null, `could not open a channel: ${(err as Error).message}`);
     }
-    return this.watch(channel, io, release);
   }
 
   private watch(channel: ClientChannel, io: ChannelIo, release: () => void): OpenChannel {

@@ -33,8 +33,11 @@ export async function sshdPidsFor(host: string, localPort: number): Promise<numb
   return [...new Set([...out.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])))];
 }
 
-/** Processes running under those sshd processes (the commands of open sessions). */
-export async function sessionProcesses(host: string, sshdPids: number[]): Promise<string[]> {
+/**
+ * Processes running under those sshd processes (the commands of open sessions).
+ * With `directOnly`, only sshd's own children: exactly one per open exec channel.
+ */
+export async function sessionProcesses(host: string, sshdPids: number[], directOnly = false): Promise<string[]> {
   const table = await onHost(host, ["ps", "-eo", "pid=,ppid=,comm="]);
   const rows = table.trim().split("\n").map((l) => l.trim().split(/\s+/));
   const children = new Map<number, Array<{ pid: number; comm: string }>>();
@@ -48,8 +51,9 @@ export async function sessionProcesses(host: string, sshdPids: number[]): Promis
   const queue = [...sshdPids];
   while (queue.length > 0) {
     for (const child of children.get(queue.shift()!) ?? []) {
-      queue.push(child.pid);
-      if (child.comm !== "sshd") found.push(`${child.pid} ${child.comm}`);
+      if (child.comm === "sshd") queue.push(child.pid); // privilege separation: look below it
+      else found.push(`${child.pid} ${child.comm}`);
+      if (child.comm !== "sshd" && !directOnly) queue.push(child.pid);
     }
   }
   return found;
