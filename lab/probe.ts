@@ -10,7 +10,7 @@ export interface ProbeOptions {
   /** Default route to add by hand when DHCP gives none (isolated networks). */
   gateway?: string;
   ping?: string[];
-  /** How long to wait for the bridge port to forward (STP) and for a lease; default 30 s. */
+  /** How long to wait for the bridge port to forward (STP) and for a lease; default 45 s. */
   timeoutMs?: number;
 }
 
@@ -33,7 +33,7 @@ export async function probe(host: string, bridge: string, opts: ProbeOptions = {
   for (const ip of [opts.gateway, ...(opts.ping ?? [])]) {
     if (ip !== undefined && !IPV4.test(ip)) throw new Error(`lab probe: not an IPv4 address: ${JSON.stringify(ip)}`);
   }
-  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const timeoutMs = opts.timeoutMs ?? 45_000;
   const hostNs = hostNamespaces(host).netns;
   // Unique per call, so parallel probes never collide; lab:up/down remove leftovers by prefix.
   const id = randomBytes(3).toString("hex");
@@ -59,13 +59,21 @@ export async function probe(host: string, bridge: string, opts: ProbeOptions = {
       await new Promise((r) => setTimeout(r, 100));
     }
 
+    // dnsmasq checks an address with ping before offering it and answers nothing else
+    // meanwhile, so with probes side by side a REQUEST can go unanswered for seconds:
+    // give udhcpc room per packet and start it again until the deadline.
     const script = path.join(labRoot(), "lab", "udhcpc-script.sh");
-    const dhcp = await run(
-      ["ip", "netns", "exec", guestNs, "busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "8", "-T", "1", "-s", script],
-      { timeoutMs },
-    );
-    const m = /LEASE ip=(\S+) mask=(\S*) router=(\S*)/.exec(dhcp.stdout);
-    if (dhcp.code !== 0 || !m) throw new Error(`lab probe: no DHCP lease on ${host}/${bridge}: ${(dhcp.stdout + dhcp.stderr).trim()}`);
+    let m: RegExpExecArray | null = null;
+    let transcript = "";
+    while (!m) {
+      const dhcp = await run(
+        ["ip", "netns", "exec", guestNs, "busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "5", "-T", "2", "-s", script],
+        { timeoutMs },
+      );
+      transcript += dhcp.stdout + dhcp.stderr;
+      m = dhcp.code === 0 ? /LEASE ip=(\S+) mask=(\S*) router=(\S*)/.exec(dhcp.stdout) : null;
+      if (!m && Date.now() > deadline) throw new Error(`lab probe: no DHCP lease on ${host}/${bridge}: ${transcript.trim()}`);
+    }
     const lease: ProbeResult["lease"] = { ip: m[1]!, mask: m[2]! };
     if (m[3]) lease.router = m[3].split(/\s+/)[0];
 
