@@ -69,7 +69,7 @@ describe("lab lifecycle", () => {
     await expectBaseline();
     const before = { json: hostsJson(), pids: pidsFromPidfiles().sort() };
 
-    const second = await labSh(["up"]);
+    const second = await labSh(["up"], { viaNpm: true });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/already up/);
     expect(second.seconds).toBeLessThan(30);
@@ -80,8 +80,10 @@ describe("lab lifecycle", () => {
   it("lab:down leaves no namespace, veth, mount or process behind", async () => {
     const pids = pidsFromPidfiles();
     expect(pids.length).toBeGreaterThanOrEqual(10); // 2 × (libvirtd, virtlogd, sshd, dnsmasq, web1, db1)
-    const res = await labSh(["down"]);
+    const res = await labSh(["down"], { viaNpm: true });
     expect(res.code, res.stderr).toBe(0);
+    const status = await labSh(["status"]);
+    expect(status.stdout).toMatch(/^lab is down/);
 
     expect(labNetns()).toEqual([]);
     expect(labRootLinks()).toEqual([]);
@@ -143,7 +145,7 @@ describe("lab lifecycle", () => {
     expect((await labVirsh("hv-b", ["undefine", "web1"])).code).toBe(0);
     expect((await labVirsh("hv-b", ["net-undefine", "staging"])).code).toBe(0);
 
-    const res = await labSh(["up", "--reset"]);
+    const res = await labSh(["up", "--reset"], { viaNpm: true });
     expect(res.code, res.stderr).toBe(0);
     expect(res.seconds).toBeLessThan(60);
     expect(hostsJson()).toBe(before);

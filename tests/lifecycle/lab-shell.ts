@@ -12,11 +12,13 @@ export interface ShellResult {
 }
 
 /** Runs `bash lab/lab.sh ARGS` (as root unless `asUser` says otherwise). */
-export function labSh(args: string[], opts: { asUser?: string; timeoutMs?: number } = {}): Promise<ShellResult> {
+export function labSh(args: string[], opts: { asUser?: string; timeoutMs?: number; viaNpm?: boolean } = {}): Promise<ShellResult> {
   const script = path.join(labRoot(), "lab", "lab.sh");
-  const argv = opts.asUser
+  let argv = opts.asUser
     ? ["setpriv", `--reuid=${opts.asUser}`, `--regid=${opts.asUser === "nobody" ? "nogroup" : opts.asUser}`, "--clear-groups", "bash", script, ...args]
     : ["bash", script, ...args];
+  // The package.json entry points, e.g. `npm run lab:up -- --reset`.
+  if (opts.viaNpm) argv = ["npm", "run", "-s", `lab:${args[0]}`, "--", ...args.slice(1)];
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: labRoot(), stdio: ["ignore", "pipe", "pipe"] });

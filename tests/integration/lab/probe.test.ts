@@ -2,7 +2,7 @@
 // lease from that host's dnsmasq and reach the gateway and the root end of the uplink.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { labHost, probe } from "@/lab";
+import { labHost, labVirsh, probe } from "@/lab";
 
 function inSubnet(ip: string, prefix: string): boolean {
   return ip.startsWith(prefix);
@@ -49,6 +49,24 @@ describe("probe", () => {
   it("two probes at once get two different leases", async () => {
     const [a, b] = await Promise.all([probe("hv-a", "virbr0"), probe("hv-a", "virbr0")]);
     expect(a.lease.ip).not.toBe(b.lease.ip);
+  });
+
+  it("--gateway gives a guest on an isolated network (no DHCP router) a default route", async () => {
+    const net = "sy-lab-probe-iso";
+    const xml = `<network><name>${net}</name><bridge name='sylabiso0'/><ip address='10.81.0.1' netmask='255.255.255.0'><dhcp><range start='10.81.0.100' end='10.81.0.120'/></dhcp></ip></network>`;
+    await labVirsh("hv-a", ["net-destroy", net]);
+    await labVirsh("hv-a", ["net-undefine", net]);
+    expect((await labVirsh("hv-a", ["net-define", "/dev/stdin"], { stdin: xml })).code).toBe(0);
+    try {
+      expect((await labVirsh("hv-a", ["net-start", net])).code).toBe(0);
+      const result = await probe("hv-a", "sylabiso0", { gateway: "10.81.0.1", ping: ["10.81.0.1"] });
+      expect(result.lease.ip).toMatch(/^10\.81\.0\.(1[01]\d|120)$/);
+      expect(result.lease.router).toBeUndefined();
+      expect(result.pings).toEqual([{ target: "10.81.0.1", ok: true }]);
+    } finally {
+      await labVirsh("hv-a", ["net-destroy", net]);
+      await labVirsh("hv-a", ["net-undefine", net]);
+    }
   });
 
   it("refuses a bridge name iproute2 would read as an option", async () => {
