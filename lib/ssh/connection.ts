@@ -167,18 +167,28 @@ export class SshConnection {
       release();
       throw new NotStarted("connection closed");
     }
-    try {
-      return await new Promise<OpenChannel>((resolve, reject) => {
-        const options = io.pty ? { pty: { term: "dumb", modes: { ECHO: 0 as const, ONLCR: 0 as const } } } : {};
-        // Listeners go on inside the callback, synchronously: ssh2 may parse the
-        // exec reply, exit-status and close from one TCP read in one go, and an
-        // 'exit' emitted before we listen would be lost.
-        this.client.exec(command, options, (err, ch) => (err ? reject(err) : resolve(this.watch(ch, io, release))));
-      });
-    } catch (err) {
-      release();
-      if (this.closed) throw new NotStarted("connection closed");
-      throw new CommandFailed(hostLabel(this.target), argv, null, `could not open a channel: ${(err as Error).message}`);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await new Promise<OpenChannel>((resolve, reject) => {
+          const options = io.pty ? { pty: { term: "dumb", modes: { ECHO: 0 as const, ONLCR: 0 as const } } } : {};
+          // Listeners go on inside the callback, synchronously: ssh2 may parse the
+          // exec reply, exit-status and close from one TCP read in one go, and an
+          // 'exit' emitted before we listen would be lost.
+          this.client.exec(command, options, (err, ch) => (err ? reject(err) : resolve(this.watch(ch, io, release))));
+        });
+      } catch (err) {
+        // sshd frees a session only when it garbage-collects the closed channel,
+        // which can be after it reads our next open: under load it briefly says
+        // "no more sessions" although we hold at most 8. Nothing ran; try again.
+        const refused = /Channel open failure/i.test((err as Error).message);
+        if (refused && !this.closed && attempt < 8) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(400, 20 * 2 ** attempt)));
+          continue;
+        }
+        release();
+        if (this.closed) throw new NotStarted("connection closed");
+        throw new CommandFailed(hostLabel(this.target), argv, null, `could not open a channel: ${(err as Error).message}`);
+      }
     }
   }
 

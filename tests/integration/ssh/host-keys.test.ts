@@ -74,8 +74,7 @@ describe("host keys", () => {
       const { outcome, localPort } = await connectNoting(labTarget("hv-a", "root"));
       expect(outcome).toBeInstanceOf(HostKeyChanged);
       const lines = await logAfter("hv-a", offset, localPort);
-      expect(lines.filter((l) => AUTH_TRACE.test(l))).toEqual([]);
-      expect(readFileSync(sshdLogPath("hv-a"), "utf8").slice(offset)).not.toMatch(/Starting session/);
+      expect(lines.filter((l) => AUTH_TRACE.test(l) || /Starting session/.test(l))).toEqual([]);
     } finally {
       expect(await restoreKey("hv-a")).toBe(pinned);
     }

@@ -49,8 +49,12 @@ export async function sessionProcesses(host: string, sshdPids: number[], directO
   // Descendants, minus sshd's own privilege-separated children.
   const found: string[] = [];
   const queue = [...sshdPids];
+  const seen = new Set<number>();
   while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    for (const child of children.get(pid) ?? []) {
       if (child.comm === "sshd") queue.push(child.pid); // privilege separation: look below it
       else found.push(`${child.pid} ${child.comm}`);
       if (child.comm !== "sshd" && !directOnly) queue.push(child.pid);
