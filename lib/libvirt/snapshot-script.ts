@@ -30,8 +30,8 @@ trap 'rm -rf "$d" </dev/null >/dev/null 2>&1 &' EXIT
 # Kernel facts in the background while virsh works; started before the FIFOs
 # are opened so they hold none of their ends.
 fact() { f=$1; shift; { printf '\\n%s|%s\\n' "$n" "$f"; "$@" 2>&1; printf '\\n%s|%s-exit %s\\n' "$n" "$f" "$?"; } >"$d/$f" & }
-fact link ip -d -j link
-fact addr ip -j addr
+# \`ip -d -j addr\` lists every link with its details and its addresses: one process for both.
+fact link ip -d -j addr
 fact route ip -j route
 fact route6 ip -6 -j route
 fact bridge bridge -j link
@@ -41,16 +41,15 @@ if command -v virsh >/dev/null 2>&1 && mkfifo "$d/in" "$d/out"; then
   vp=$!
   exec 3>"$d/in" 4<"$d/out"
   m() { printf 'echo "%s""|%s"\\n' "$n" "$1"; }
-  # No \`version\`: it asks the hypervisor and costs seconds on QEMU.
+  # Phase 1: only the lists that decide what to dump. No \`version\`: it asks
+  # the hypervisor and costs seconds on QEMU.
   { m nets; echo 'net-list --all --uuid'
     m nets-active; echo 'net-list --uuid'
-    m nets-autostart; echo 'net-list --all --autostart --uuid'
-    m nets-persistent; echo 'net-list --all --persistent --uuid'
     m doms; echo 'list --all --uuid'
-    m doms-running; echo 'list --uuid --state-running'
-    m doms-paused; echo 'list --uuid --state-paused'
-    m doms-shutoff; echo 'list --all --uuid --state-shutoff'
     m phase2; } >&3
+  # Phase 1 is read with sh's read, a byte per syscall: that is why it holds
+  # only these three short lists (awk would read ahead and wait for input
+  # that only comes after we answer).
   sec=; nets=; act=; doms=
   while IFS= read -r line <&4; do
     printf '%s\\n' "$line"
@@ -64,6 +63,11 @@ if command -v virsh >/dev/null 2>&1 && mkfifo "$d/in" "$d/out"; then
   { for x in $nets; do m "net-xml $x"; echo "net-dumpxml $x"; done
     for x in $act; do m "leases $x"; echo "net-dhcp-leases $x"; done
     for x in $doms; do m "dom-xml $x"; echo "dumpxml $x"; done
+    m nets-autostart; echo 'net-list --all --autostart --uuid'
+    m nets-persistent; echo 'net-list --all --persistent --uuid'
+    m doms-running; echo 'list --uuid --state-running'
+    m doms-paused; echo 'list --uuid --state-paused'
+    m doms-shutoff; echo 'list --all --uuid --state-shutoff'
     m virsh-end; } >&3 &
   exec 3>&-
   cat <&4
@@ -76,7 +80,7 @@ else
 fi
 wait
 # One cat for everything left: each fork is time the 1.2x budget does not have.
-cat "$d/virsh.err" "$d/link" "$d/addr" "$d/route" "$d/route6" "$d/bridge"
+cat "$d/virsh.err" "$d/link" "$d/route" "$d/route6" "$d/bridge"
 printf '\\n%s|done\\n' "$n"
 }
 sy_section snapshot snapshot "$@"

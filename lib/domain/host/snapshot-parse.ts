@@ -101,13 +101,14 @@ export function parseSnapshotOutput(output: string, nonce: string, now = new Dat
     libvirt: parseVersions(get.one("version")?.body ?? ""),
     networks,
     domains: readDomains(get, networks, warnings),
-    links: readJson(get.one("link"), "ip link", warnings, linksFromJson),
+    // `ip -d -j addr`: one JSON list carries the links and their addresses.
+    links: readJson(get.one("link"), "ip -d addr", warnings, linksFromJson),
     bridgePorts: readJson(get.one("bridge"), "bridge link", warnings, bridgePortsFromJson),
     routes: [
       ...readJson(get.one("route"), "ip route", warnings, (rows) => routesFromJson(rows, "inet")),
       ...readJson(get.one("route6"), "ip -6 route", warnings, (rows) => routesFromJson(rows, "inet6")),
     ],
-    addresses: readJson(get.one("addr"), "ip addr", warnings, addressesFromJson),
+    addresses: readJson(get.one("link"), "ip addr", [], addressesFromJson),
     warnings,
   };
   return { snapshot, virsh, complete: !!get.one("done") };
