@@ -5,8 +5,8 @@ import path from "node:path";
 // `npm run bench`: every benchmark module that exists, against the lab, one
 // line per figure with its target and whether it was met. Missing a target is
 // reported, never fatal (exit 0); only a bench that cannot run at all exits
-// non-zero. The output is written, dated, to bench/LATEST.md, and into the
-// README between `<!-- bench:start -->` and `<!-- bench:end -->` when present.
+// non-zero. A complete run's output is written, dated, to bench/LATEST.md, and
+// into the README between `<!-- bench:start -->` and `<!-- bench:end -->` when present.
 
 export interface BenchLine {
   name: string;
@@ -44,7 +44,7 @@ export function formatLine(line: BenchLine): string {
   const verdict = meets(line.value, line.target);
   const mark = verdict === null ? "INFO" : verdict ? "MET " : "MISS";
   const value = `${line.value} ${line.unit}`.padEnd(14);
-  return `${mark}  ${line.name.padEnd(58)} ${value} target ${line.target.padEnd(22)} ${line.note}`;
+  return `${mark}  ${line.name.padEnd(64)} ${value} target ${line.target.padEnd(22)} ${line.note}`;
 }
 
 async function runModules(): Promise<{ lines: string[]; broken: string[] }> {
@@ -90,7 +90,9 @@ async function main() {
     }
   }
   const { lines, broken } = await runModules();
-  if (lines.length > broken.length) publish(lines);
+  // Only a complete run replaces the published output.
+  if (broken.length === 0) publish(lines);
+  else console.log(`bench: not published (could not run: ${broken.join(", ")})`);
   // Non-zero only when a bench could not run; a missed target is a result.
   // (Exiting explicitly: SSH connections of the modules must not keep us alive.)
   process.exit(broken.length > 0 ? 1 : 0);
