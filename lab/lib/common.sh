@@ -12,7 +12,8 @@ LOCK_FILE=/run/switchyard-lab.lock
 UP_HOSTS=(hv-a hv-b)
 DOWN_HOST=hv-down
 ALL_HOSTS=(hv-a hv-b hv-down)
-PROBE_NS_PREFIX=sy-probe-
+# Every namespace the lab may leave behind: hosts, probe guests, lab.sh's own netns check.
+LAB_NS_PATTERN='^sy-(hv-|probe-|check-)'
 
 # The lab's network namespaces and root-side veth ends share one prefix so that cleanup
 # can recognise exactly what the lab made.

@@ -17,7 +17,7 @@ lab_pidfiles() {
 # that live in them.
 lab_ns_inodes() {
   local ns f
-  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^(sy-hv-|$PROBE_NS_PREFIX)" || true); do
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "$LAB_NS_PATTERN" || true); do
     stat -L -c %i "/run/netns/$ns" 2>/dev/null || true
   done
   for f in "$NS_MNT_DIR"/*.mnt; do
@@ -76,7 +76,7 @@ release_mounts() {
 
 remove_lab_links() {
   local ns
-  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^(sy-hv-|$PROBE_NS_PREFIX)" || true); do
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "$LAB_NS_PATTERN" || true); do
     ip netns del "$ns" 2>/dev/null || true
   done
   # The kernel frees a namespace (and the root ends of its veths) asynchronously.
