@@ -184,6 +184,16 @@ describe("forward device", () => {
     expect(validateSpec({ name: "m", mode: "macvtap", macvtapMode: "vepa", interfaces: ["eth7"] }, { facts: facts() })).toMatchObject({ ok: false, fieldErrors: { "interfaces.0": "There is no interface 'eth7' on this host." } });
   });
 
+  it.each([
+    ["nat", "A NAT network needs an IPv4 or IPv6 address: libvirt refuses one without."],
+    ["route", "A routed network needs an IPv4 or IPv6 address: libvirt refuses one without."],
+    ["open", "An open network needs an IPv4 or IPv6 address: libvirt refuses one without."],
+  ] as const)("%s needs an address", (mode, message) => {
+    expect(validateSpec({ name: "n", mode })).toMatchObject({ ok: false, fieldErrors: { ipv4: message } });
+    expect(validateSpec({ name: "n", mode, ipv6: { address: "fd00::1", prefix: 64, routes: [] } }).ok).toBe(true);
+    expect(validateSpec({ name: "n", mode: "isolated" }).ok).toBe(true);
+  });
+
   it("refuses an unknown mode", () => {
     expect(validateSpec({ ...natSpec(), mode: "magic" }).ok).toBe(false);
   });

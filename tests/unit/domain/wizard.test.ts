@@ -26,7 +26,6 @@ describe("wizard fields", () => {
     ["DHCP end is broadcast", "ipv4.dhcpEnd", "192.168.100.255", "ipv4.dhcpEnd", "The end cannot be the broadcast address 192.168.100.255."],
     ["DHCP start is gateway", "ipv4.dhcpStart", "192.168.100.1", "ipv4.dhcpStart", "The start cannot be the gateway address 192.168.100.1."],
     ["DHCP off ignores its fields", "ipv4.dhcpEnabled", false, null, null],
-    ["IPv4 off ignores its fields", "ipv4", { ...wizardValues().ipv4, enabled: false, network: "nonsense" }, null, null],
     ["domain blank is allowed", "domain", "", null, null],
     ["domain invalid", "domain", "my_net", "domain", "Use letters, digits and '-' in dot-separated labels, such as lab.example."],
     ["open with a device", "forward", { kind: "forward", destination: "eth1", mode: "open" }, "forward.destination", "An open network cannot use a specific device (libvirt refuses one): choose 'Any physical device'."],
@@ -34,6 +33,17 @@ describe("wizard fields", () => {
     ["routed to eth1", "forward", { kind: "forward", destination: "eth1", mode: "route" }, null, null],
     ["isolated ignores destination", "forward", { kind: "isolated", destination: "eth9", mode: "open" }, null, null],
   ])("%s", (...row) => check(row));
+
+  it("IPv4 off ignores its fields", () => {
+    const v = { ...wizardValues(), forward: { kind: "isolated" as const, destination: "", mode: "nat" as const } };
+    check(["", "ipv4", { ...v.ipv4, enabled: false, network: "nonsense", dhcpStart: "x" }, null, null], v);
+  });
+
+  it("forwarding without any address is refused on the Mode field; isolated is fine", () => {
+    const none = { ...wizardValues(), ipv4: { ...wizardValues().ipv4, enabled: false } };
+    expect(validateWizard(none, { facts: facts() })).toMatchObject({ ok: false, fieldErrors: { "forward.mode": "A NAT network needs an IPv4 or IPv6 address: libvirt refuses one without." } });
+    expect(validateWizard({ ...none, forward: { kind: "isolated", destination: "", mode: "nat" } }, { facts: facts() }).ok).toBe(true);
+  });
 
   it("confirming a public range clears the prompt", () => {
     const v = withField(withField(wizardValues(), "ipv4.network", "8.8.8.0/24"), "ipv4.confirmPublic", true);

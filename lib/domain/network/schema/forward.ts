@@ -11,6 +11,12 @@ export function deviceExistsIssues(dev: string, facts: HostFacts): Issue[] {
   return facts.interfaces.includes(dev) ? [] : [issue([], `There is no interface '${dev}' on this host.`)];
 }
 
+/** libvirt refuses to define a NAT, routed or open network without an address ("no IP address provided"). */
+export function forwardNeedsAddressMessage(mode: "nat" | "route" | "open"): string {
+  const label = { nat: "A NAT", route: "A routed", open: "An open" }[mode];
+  return `${label} network needs an IPv4 or IPv6 address: libvirt refuses one without.`;
+}
+
 export const OPEN_DEV_MESSAGE = "An open network cannot use a specific device (libvirt refuses one): choose 'Any physical device'.";
 
 /**

@@ -11,7 +11,7 @@ import { EMPTY_FACTS, type HostFacts, type SelfRef } from "../facts";
 import { MACVTAP_MODES, type NetworkSpec } from "../spec";
 import { dhcpHostIssues, dhcpRangeIssues } from "./dhcp";
 import { dnsIssues, domainIssues } from "./dns";
-import { bridgeInUseIssues, bridgeNameIssues, deviceExistsIssues, hostBridgeIssues, IFNAME_MESSAGE, OPEN_DEV_MESSAGE } from "./forward";
+import { bridgeInUseIssues, bridgeNameIssues, deviceExistsIssues, forwardNeedsAddressMessage, hostBridgeIssues, IFNAME_MESSAGE, OPEN_DEV_MESSAGE } from "./forward";
 import { report } from "./issues";
 import { nameIssues, networkNameSchema } from "./name";
 import { overlapIssues } from "./overlap";
@@ -108,11 +108,14 @@ export function specSchema(host: HostContext = {}) {
     ipv6: ipSchema("ipv6", host).optional(),
     ipv6Internal: z.boolean().optional(),
   };
+  const needsAddress = (n: { mode: "nat" | "route" | "open"; ipv4?: unknown; ipv6?: unknown }, ctx: z.RefinementCtx) => {
+    if (!n.ipv4 && !n.ipv6) ctx.addIssue({ code: "custom", path: ["ipv4"], message: forwardNeedsAddressMessage(n.mode) });
+  };
   return z.discriminatedUnion("mode", [
     z.object({ ...layer3, mode: z.literal("isolated") }),
-    z.object({ ...layer3, mode: z.literal("nat"), dev: device.optional(), nat: natSchema.optional() }),
-    z.object({ ...layer3, mode: z.literal("route"), dev: device.optional() }),
-    z.object({ ...layer3, mode: z.literal("open"), dev: z.never({ error: OPEN_DEV_MESSAGE }).optional() }),
+    z.object({ ...layer3, mode: z.literal("nat"), dev: device.optional(), nat: natSchema.optional() }).superRefine(needsAddress),
+    z.object({ ...layer3, mode: z.literal("route"), dev: device.optional() }).superRefine(needsAddress),
+    z.object({ ...layer3, mode: z.literal("open"), dev: z.never({ error: OPEN_DEV_MESSAGE }).optional() }).superRefine(needsAddress),
     z.object({ ...common, mode: z.literal("bridge"), hostBridge: ifname.superRefine(withHost((b: string) => hostBridgeIssues(b, facts))) }),
     z.object({ ...common, mode: z.literal("macvtap"), macvtapMode: z.enum(MACVTAP_MODES), interfaces: z.array(device).min(1, { error: "Choose at least one host interface." }) }),
     z.object({ ...common, mode: z.literal("hostdev"), pf: device, managed: z.boolean().optional() }),

@@ -7,7 +7,7 @@ import { parseCidr, type Family } from "../../net/ip";
 import { EMPTY_FACTS } from "../facts";
 import { dhcpRangeIssues } from "./dhcp";
 import { domainIssues } from "./dns";
-import { deviceExistsIssues, OPEN_DEV_MESSAGE } from "./forward";
+import { deviceExistsIssues, forwardNeedsAddressMessage, OPEN_DEV_MESSAGE } from "./forward";
 import { report } from "./issues";
 import { nameIssues, networkNameSchema } from "./name";
 import { overlapIssues } from "./overlap";
@@ -75,6 +75,11 @@ export function wizardSchema(host: HostContext = {}) {
       if (d.trim() !== "") report(ctx, domainIssues(d.trim()));
     }),
     autostart: z.boolean(),
+  }).superRefine((v, ctx) => {
+    // Runs once every field is valid (zod's rule for object refinements), i.e. on the last step.
+    if (v.forward.kind === "forward" && !v.ipv4.enabled && !v.ipv6.enabled) {
+      ctx.addIssue({ code: "custom", path: ["forward", "mode"], message: forwardNeedsAddressMessage(v.forward.mode) });
+    }
   });
 }
 
