@@ -18,6 +18,6 @@ export { networkFieldIssues, ipAddressIssues, gatewayOf, IPV4_PREFIX_MIN, IPV4_P
 export { dhcpRangeIssues, dhcpHostIssues, isDuid, DHCP_RANGE_LIMIT } from "./schema/dhcp";
 export { routeIssues, routeFieldIssues, ROUTE_PREFIX_MAX } from "./schema/route";
 export { dnsIssues, domainIssues, defaultDomainFor } from "./schema/dns";
-export { deviceExistsIssues, bridgeNameIssues, bridgeInUseIssues, hostBridgeIssues, OPEN_DEV_MESSAGE } from "./schema/forward";
+export { deviceExistsIssues, bridgeNameIssues, bridgeInUseIssues, hostBridgeIssues, forwardNeedsAddressMessage, OPEN_DEV_MESSAGE } from "./schema/forward";
 export { overlapMessage, overlapIssues, isFree } from "./schema/overlap";
 export { type Issue, type Path } from "./schema/issues";
