@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FleetNetworks } from "@/components/networks/fleet-networks";
+import { LiveFleet } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
 import { listHosts } from "@/lib/hosts";
 
@@ -11,6 +12,7 @@ export default async function FleetNetworksPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Networks</h1>
+      <LiveFleet />
       {hosts.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No hosts yet. Add one on the Hosts page.</p> : <FleetNetworks hosts={hosts} />}
     </div>
   );

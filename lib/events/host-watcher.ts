@@ -86,7 +86,7 @@ export class HostWatcher {
       this.stream = stream;
       stream.done.then(
         () => mine() && this.retry(lastNoise ?? "the event stream ended"),
-        (error: unknown) => mine() && this.retry(messageOf(error)),
+        (error: unknown) => mine() && this.retry(lastNoise ?? messageOf(error)),
       );
     } catch (error) {
       if (mine()) this.retry(messageOf(error));

@@ -15,16 +15,19 @@ import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 // restarted or stopped; virsh exits on a closed connection), the script ends
 // too, the channel closes, and the watcher reconnects and resyncs.
 //
-// `sleep 0.3` before announcing readiness gives both virsh processes time to
-// connect and register their callbacks (tens of ms locally), so the resync
-// read that follows "ready" cannot miss a change made before registration. If
-// either virsh fails to connect, `kill 0` fires before "ready" is printed.
+// Readiness: `virsh version` first, so a stopped libvirtd fails the script at
+// once with virsh's own message. Then the loops start, and "ready" follows half
+// a second later: time for both virsh processes to connect and register their
+// callbacks (tens of ms normally), so the resync read that follows "ready"
+// does not miss a change made before registration. If either virsh fails to
+// connect meanwhile, `kill 0` ends the script before "ready" is printed.
 //
 // $1 is the owner tag (this server's host name and pid), exported to both virsh
 // processes as SY_EVENTS_OWNER, so `ps e` on a host shows whose loops they are
 // and a test can tell its own processes from another server's.
 export const EVENT_SCRIPT = [
   "owner=$1",
+  "env LC_ALL=C virsh -q -c qemu:///system version >/dev/null || exit 3",
   "loop() {",
   "  tag=$1; shift",
   "  env LC_ALL=C SY_EVENTS_OWNER=\"$owner\" virsh -c qemu:///system \"$@\" | while IFS= read -r line; do printf '%s%s\\n' \"$tag\" \"$line\"; done",
@@ -32,7 +35,7 @@ export const EVENT_SCRIPT = [
   "}",
   `loop '${NETWORK_TAG}' net-event --event lifecycle --loop --timestamp &`,
   `loop '${DOMAIN_TAG}' event --all --loop --timestamp &`,
-  "sleep 0.3",
+  "sleep 0.5",
   `echo '${READY_LINE}'`,
   "cat >/dev/null",
   "kill 0",

@@ -8,6 +8,8 @@ export type Received = HubMessage & { at: number };
 export function record(hub: EventHub, hostId: string) {
   const messages: Received[] = [];
   const waiters = new Set<() => void>();
+  // A message answers at most one wait, so two waits never return the same change.
+  const consumed = new WeakSet<Received>();
   const unsubscribe = hub.subscribe(hostId, (message) => {
     messages.push({ ...message, at: Date.now() });
     for (const wake of waiters) wake();
@@ -16,8 +18,9 @@ export function record(hub: EventHub, hostId: string) {
   function waitFor(match: (m: Received) => boolean, timeoutMs: number, what: string): Promise<Received> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const found = messages.find(match);
+        const found = messages.find((m) => !consumed.has(m) && match(m));
         if (!found) return;
+        consumed.add(found);
         cleanup();
         resolve(found);
       };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HostNetworks } from "@/components/networks/host-networks";
+import { LiveHost } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
 import { routeSegment } from "@/components/networks/route-segment";
@@ -26,6 +27,7 @@ export default async function HostNetworksPage({ params }: Params) {
         {" / Virtual Networks"}
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Virtual Networks on {hostName}</h1>
+      <LiveHost hostId={hostName} />
       <HostNetworks host={hostName} initial={initial} />
     </div>
   );

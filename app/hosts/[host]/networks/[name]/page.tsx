@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NetworkPage } from "@/components/networks/network-page";
+import { LiveHost } from "@/components/live";
 import { routeSegment } from "@/components/networks/route-segment";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
@@ -29,6 +30,7 @@ export default async function NetworkDetailPage({ params }: Params) {
         {name}
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+      <LiveHost hostId={hostName} />
       <NetworkPage host={hostName} name={name} initial={initial} canChange={hasRole(operator.role, "operator")} />
     </div>
   );
