@@ -28,6 +28,8 @@ function interfaceDetails(dom: DomainFact, nic: DomainInterfaceFact): Detail[] {
     ...(nic.target ? [{ label: "Device", value: nic.target }] : []),
     ...(nic.mac ? [{ label: "MAC", value: nic.mac }] : []),
     ...(nic.model ? [{ label: "Model", value: nic.model }] : []),
+    ...(nic.linkState === "down" ? [{ label: "Link", value: "down (set on the guest's NIC)" }] : []),
+    ...(nic.ips ?? []).map((ip) => ({ label: "Address", value: ip })),
   ];
 }
 
@@ -56,7 +58,7 @@ export function addDomains(draft: GraphDraft, domains: DomainFact[]) {
         label: nic.target ?? nic.mac ?? `${dom.name} nic ${index + 1}`,
         sublabels: [sourceText(nic)],
         // Until the link is seen in `ip link` the interface is only configuration.
-        state: state === "stopped" ? "down" : "unknown",
+        state: state === "stopped" || nic.linkState === "down" ? "down" : "unknown",
         details: interfaceDetails(dom, nic),
       });
       if (nic.target) draft.byIfname.set(nic.target, id);

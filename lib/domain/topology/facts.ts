@@ -63,6 +63,10 @@ export type DomainInterfaceFact = {
   target?: string;
   mac?: string;
   model?: string;
+  /** `<link state='down'>` set on the guest's NIC: the cable is pulled even if the tap is up. */
+  linkState?: "up" | "down";
+  /** Addresses the guest holds, from DHCP leases. */
+  ips?: string[];
 };
 
 export type DomainFact = {

@@ -13,3 +13,4 @@ export { readElkLayout, EMPTY_LAYOUT, type Box, type TopologyLayout } from "./la
 export { reusePositions } from "./layout/stable-positions";
 export { layoutTopology } from "./layout/layout-topology";
 export { syntheticFacts } from "./synthetic-facts";
+export { snapshotToTopologyFacts } from "./from-snapshot";

@@ -42,7 +42,8 @@ export function addLinks(draft: GraphDraft, links: IpLinkEntry[], addrs: IpAddrE
     const claimed = draft.byIfname.get(link.ifname);
     const owner = claimed ? draft.get(claimed) : undefined;
     if (owner?.kind === "tap") {
-      owner.state = state;
+      // A guest NIC with its link set down carries nothing, whatever the tap says.
+      if (owner.state !== "down") owner.state = state;
       owner.details.push(...details.filter((d) => d.label !== "Interface" && d.label !== "MAC"));
       continue;
     }
