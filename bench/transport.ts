@@ -23,8 +23,8 @@ export interface BenchLine {
 
 const run = promisify(execFile);
 const RUNS = 5;
-const POOLED_PER_RUN = 40;
-const SSH_PER_RUN = 5;
+const POOLED_PER_RUN = 20;
+const SSH_PER_RUN = 4;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

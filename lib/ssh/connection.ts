@@ -244,6 +244,7 @@ function connectError(err: Error & { level?: string; code?: string }, target: Ss
   const host = hostLabel(target);
   if (err.level === "client-authentication") return new AuthFailed(host, target.username);
   if (err.level === "client-timeout") return new Unreachable(host, `no answer within ${timeoutMs / 1000} s`);
+  if (/Connection lost before handshake/i.test(err.message)) return new Unreachable(host, "the connection closed before the SSH handshake");
   switch (err.code) {
     case "ECONNREFUSED":
       return new Unreachable(host, "connection refused");
