@@ -42,6 +42,8 @@ lab_is_healthy() {
     for pid in "$(libvirt_run_dir "$h")/libvirtd.pid" "$(libvirt_run_dir "$h")/virtlogd.pid" "$(sshd_dir "$h")/sshd.pid"; do
       pid=$(pid_from "$pid"); [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
     done
+    # A lab built before hosts had their own root home must be rebuilt to get one.
+    nsenter --mount="$(mntns_file "$h")" -- test -e "/root/$LAB_HOME_MARKER" || return 1
     # Generous: a busy machine must not make a working lab look broken (and get rebuilt).
     timeout 30 nsenter --mount="$(mntns_file "$h")" --net="/run/netns/$(netns_of "$h")" -- \
       virsh -q -c qemu:///system version >/dev/null 2>&1 || return 1

@@ -8,6 +8,8 @@ LAB_SRC="$REPO_ROOT/lab"             # the scripts and XML templates
 # so a reboot forgets it together with the namespaces it refers to.
 NS_MNT_DIR=/run/switchyard-lab
 LOCK_FILE=/run/switchyard-lab.lock
+# Marks the lab-private home bind-mounted over /root inside each up host.
+LAB_HOME_MARKER=.switchyard-lab-home
 
 UP_HOSTS=(hv-a hv-b)
 DOWN_HOST=hv-down

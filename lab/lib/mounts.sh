@@ -78,6 +78,13 @@ create_host_mntns() {
     [[ -e $LAB_DIR/no-kvm ]] || { touch "$LAB_DIR/no-kvm"; chmod 000 "$LAB_DIR/no-kvm"; }
     args+=("$LAB_DIR/no-kvm" /dev/kvm)
   fi
+  # Root's home on this machine runs slow shell start-up (pyenv init in ~/.bashrc), which
+  # bash sources for every command sshd runs. A lab host is its own machine: give its root
+  # an empty home of its own, so one SSH command costs what it would on a real hypervisor.
+  local home
+  home=$(host_dir "$h")/root-home
+  mkdir -p "$home"; chmod 700 "$home"; touch "$home/$LAB_HOME_MARKER"
+  args+=("$home" /root)
   touch "$file"
   unshare --mount="$file" --propagation private \
     nsenter --net="/run/netns/$(netns_of "$h")" -- sh -c '
