@@ -47,10 +47,12 @@ export function toFlowNodes(graph: TopologyGraph, layout: TopologyLayout, view: 
   return [...groups, ...nodes];
 }
 
-export function toFlowEdges(graph: TopologyGraph, view: ViewFilter): Edge[] {
+export function toFlowEdges(graph: TopologyGraph, layout: TopologyLayout, view: ViewFilter): Edge[] {
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const shown = (id: string) => !view.visible || view.visible.has(id);
-  return graph.edges.map((e) => ({
+  // Until the worker places a new node, its edges wait with it.
+  const placed = graph.edges.filter((e) => layout.nodes[e.source] && layout.nodes[e.target]);
+  return placed.map((e) => ({
     id: e.id,
     source: e.source,
     target: e.target,

@@ -35,7 +35,7 @@ export function TopologyView({ graph, fileName, onRefresh, fetching = false }: P
     [graph, network, matches],
   );
   const nodes = useMemo(() => (layout ? toFlowNodes(graph, layout, view) : []), [graph, layout, view]);
-  const edges = useMemo(() => toFlowEdges(graph, view), [graph, view]);
+  const edges = useMemo(() => (layout ? toFlowEdges(graph, layout, view) : []), [graph, layout, view]);
   const focus = useMemo(() => (matches.length ? matches : view.visible ? [...view.visible] : []), [matches, view.visible]);
   const selected = graph.nodes.find((n) => n.id === selectedId);
 

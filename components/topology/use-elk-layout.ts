@@ -16,6 +16,7 @@ export function useElkLayout(graph: TopologyGraph | undefined): LayoutState {
   const lastId = useRef(0);
   const previous = useRef<TopologyLayout | undefined>(undefined);
   const [state, setState] = useState<LayoutState>({ pending: true });
+  const laidOutShape = useRef("");
 
   useEffect(() => {
     const worker = new Worker(new URL("./elk.worker.ts", import.meta.url), { type: "module" });
@@ -33,17 +34,28 @@ export function useElkLayout(graph: TopologyGraph | undefined): LayoutState {
     return () => {
       worker.terminate();
       workerRef.current = null;
+      laidOutShape.current = ""; // a new worker (React's dev remount) must lay out again
     };
   }, []);
 
+  // Only what moves boxes: a VM that merely pauses keeps the same layout.
+  const shape = graph ? layoutShape(graph) : "";
+
   useEffect(() => {
     const worker = workerRef.current;
-    if (!graph || !worker) return;
+    if (!graph || !worker || shape === laidOutShape.current) return;
+    laidOutShape.current = shape;
     lastId.current += 1;
     const request: LayoutRequest = { id: lastId.current, graph, previous: previous.current };
     worker.postMessage(request);
     setState((s) => ({ ...s, pending: true }));
-  }, [graph]);
+    // graph is read for the shape it has; `shape` is what decides a new layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape]);
 
   return state;
+}
+
+function layoutShape(graph: TopologyGraph): string {
+  return [graph.groups.map((g) => g.id), graph.nodes.map((n) => `${n.id}/${n.kind}`), graph.edges.map((e) => e.id)].map((list) => list.join(",")).join("\n");
 }

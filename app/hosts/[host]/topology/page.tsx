@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { HostTopology } from "@/components/topology/host-topology";
+import { LiveHost } from "@/components/live";
+import { routeSegment } from "@/components/networks/route-segment";
+import { requirePageRole } from "@/lib/auth/guard";
+import { readHostView } from "@/lib/libvirt/host-read";
+
+type Params = { params: Promise<{ host: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Topology · ${routeSegment((await params).host)}` };
+}
+
+/**
+ * One host's NICs, bridges, networks, VM interfaces and VMs. The server reads
+ * the host once (the same one-exec snapshot as the networks pages) and seeds
+ * the client's query with it; live events refetch it from then on.
+ */
+export default async function HostTopologyPage({ params }: Params) {
+  await requirePageRole("viewer");
+  const host = routeSegment((await params).host);
+  const initial = await readHostView(host);
+  const hostName = initial.ok ? initial.data.host.name : host;
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
+        {" / "}
+        <Link href={`/hosts/${encodeURIComponent(hostName)}`} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
+        {" / Topology"}
+      </nav>
+      <div className="flex items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Topology of {hostName}</h1>
+        <LiveHost hostId={hostName} />
+      </div>
+      <HostTopology host={hostName} initial={initial} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useMemo } from "react";
+import { useQueries } from "@tanstack/react-query";
+import { buildFleetGraph, snapshotToTopologyFacts, type FleetHost } from "@/lib/domain/topology";
+import { fetchHostView, hostViewKey } from "@/components/networks/queries";
+import { TopologyView } from "./topology-view";
+
+/**
+ * Every host in one graph, a group per host. Each host is its own query (the
+ * same key as its own pages), so a slow or dead host only leaves its group
+ * empty with the reason, and an event on one host refetches only that host.
+ */
+export function FleetTopology({ hosts }: { hosts: string[] }) {
+  const queries = useQueries({
+    queries: hosts.map((host) => ({ queryKey: hostViewKey(host), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal) })),
+  });
+  const snapshots = queries.map((q) => q.data);
+  const key = snapshots.map((d) => (d ? (d.ok ? d.data.snapshot.takenAt : d.code) : "pending")).join("|");
+  const graph = useMemo(() => {
+    const input: FleetHost[] = hosts.map((host, i) => {
+      const data = snapshots[i];
+      if (!data) return { host, error: "loading" };
+      return data.ok ? { host, facts: snapshotToTopologyFacts(data.data.snapshot) } : { host, error: data.message };
+    });
+    return buildFleetGraph(input);
+    // `key` changes exactly when a host's answer does; the query array itself is new every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hosts, key]);
+  const fetching = queries.some((q) => q.isFetching);
+  return <TopologyView graph={graph} fileName="fleet-topology" onRefresh={() => queries.forEach((q) => void q.refetch())} fetching={fetching} />;
+}
