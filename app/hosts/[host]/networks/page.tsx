@@ -26,7 +26,10 @@ export default async function HostNetworksPage({ params }: Params) {
         <Link href={base} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
         {" / Virtual Networks"}
       </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Virtual Networks on {hostName}</h1>
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Virtual Networks on {hostName}</h1>
+        <Link href={`${base}/networks/new`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link>
+      </div>
       <LiveHost hostId={hostName} />
       <HostNetworks host={hostName} initial={initial} />
     </div>

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { HostError } from "@/components/networks/host-error";
+import { routeSegment } from "@/components/networks/route-segment";
+import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
+import { requirePageRole } from "@/lib/auth/guard";
+import { defaultWizardValues } from "@/lib/domain/network";
+import { forwardDestinations } from "@/lib/wizard/host-facts";
+import { readWizardHost } from "@/lib/wizard/prepare";
+
+type Params = { params: Promise<{ host: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Create network · ${routeSegment((await params).host)}` };
+}
+
+// The wizard starts from the host as it is now: its defaults (first free name
+// and /24) and the facts the browser's inline checks use come from one read.
+export default async function NewNetworkPage({ params }: Params) {
+  await requirePageRole("operator");
+  const hostParam = routeSegment((await params).host);
+  const read = await readWizardHost(hostParam);
+  const hostName = read.ok ? read.data.host.name : hostParam;
+  const base = `/hosts/${encodeURIComponent(hostName)}`;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
+        {" / "}
+        <Link href={`${base}/networks`} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
+        {" / Create network"}
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Create a new virtual network on {hostName}</h1>
+      {read.ok ? (
+        <CreateNetworkWizard
+          host={hostName}
+          facts={read.data.facts}
+          defaults={defaultWizardValues(read.data.facts)}
+          destinations={forwardDestinations(read.data.snapshot)}
+        />
+      ) : (
+        <HostError host={hostName} failure={read} />
+      )}
+    </div>
+  );
+}

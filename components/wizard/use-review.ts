@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { previewNewNetwork } from "@/app/hosts/[host]/networks/new/actions";
+import type { WizardValues } from "@/lib/domain/network";
+import type { CreateReview } from "@/lib/wizard/prepare";
+
+export type ReviewState = { review: CreateReview | null; error: string | null; loading: boolean };
+
+const QUIET_MS = 300;
+
+/**
+ * Step 4's review, asked from the server whenever the values change (after a
+ * short quiet spell, so typing a domain does not fire a request per key). Each
+ * answer carries a fresh UUID; Finish sends back the one on screen, so what is
+ * shown is what runs. `generation` asks again (after a failed apply).
+ */
+export function useReview(host: string, generation: number): ReviewState {
+  const { control, trigger } = useFormContext<WizardValues>();
+  const values = useWatch({ control });
+  const key = JSON.stringify(values);
+  const [state, setState] = useState<ReviewState>({ review: null, error: null, loading: true });
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(async () => {
+      if (!(await trigger())) {
+        if (live) setState({ review: null, error: "Fix the highlighted fields to see the plan.", loading: false });
+        return;
+      }
+      setState((s) => ({ ...s, loading: true }));
+      const result = await previewNewNetwork({ host, values: JSON.parse(key) });
+      if (!live) return;
+      setState(result.ok ? { review: result.data, error: null, loading: false } : { review: null, error: result.message, loading: false });
+    }, QUIET_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [host, key, generation, trigger]);
+  return state;
+}

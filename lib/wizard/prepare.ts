@@ -1,0 +1,80 @@
+import "server-only";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import type { Operator } from "@/lib/auth/roles";
+import { createNetworkPlan } from "@/lib/changes/create-network";
+import { savePlan } from "@/lib/changes/plan-store";
+import type { Plan } from "@/lib/changes/plan-types";
+import type { HostRef, HostSnapshot } from "@/lib/domain/host/snapshot";
+import { randomUuid, returnRouteHints, uplinkAddress, validateWizard, wizardToSpec, type HostFacts, type WizardValues } from "@/lib/domain/network";
+import { withHost } from "@/lib/libvirt/host-read";
+import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
+import { defaultRouteDevice, hostFactsOf } from "./host-facts";
+import { stepFieldErrors, type WizardStepIndex } from "./step-errors";
+
+// The wizard's server side. Every check reads the host afresh (one snapshot
+// exec): the facts the page was rendered with may be minutes old, and a name
+// or subnet taken since then must be caught before anything runs.
+
+export type WizardHost = { host: HostRef; snapshot: HostSnapshot; facts: HostFacts };
+
+export function readWizardHost(hostName: string): Promise<ActionResult<WizardHost>> {
+  return withHost(hostName, async (host, target) => {
+    const snapshot = await readHostSnapshot(target);
+    return { host, snapshot, facts: hostFactsOf(snapshot) };
+  });
+}
+
+const INVALID = "Check the highlighted fields.";
+
+export async function checkStep(hostName: string, step: WizardStepIndex, values: unknown): Promise<ActionResult> {
+  const read = await readWizardHost(hostName);
+  if (!read.ok) return read;
+  const errors = stepFieldErrors(values, step, read.data.facts);
+  return Object.keys(errors).length ? fail("invalid", INVALID, errors) : ok(undefined);
+}
+
+function validated(read: WizardHost, values: unknown): ActionResult<WizardValues> {
+  const checked = validateWizard(values, { facts: read.facts });
+  return checked.ok ? ok(checked.value) : fail("invalid", INVALID, checked.fieldErrors);
+}
+
+/** What step 4 shows before Finish: the exact plan for a fresh UUID, and a Routed network's return route. */
+export type CreateReview = { uuid: string; xml: string; commands: { title: string; argv: string[]; stdin: boolean }[]; returnRoutes: string[] };
+
+export async function reviewCreate(hostName: string, values: unknown): Promise<ActionResult<CreateReview>> {
+  const read = await readWizardHost(hostName);
+  if (!read.ok) return read;
+  const checked = validated(read.data, values);
+  if (!checked.ok) return checked;
+  const uuid = randomUuid();
+  const spec = wizardToSpec(checked.data, { uuid });
+  const draft = createNetworkPlan(read.data.host, { ...spec, uuid }, checked.data.autostart);
+  const dev = checked.data.forward.destination || defaultRouteDevice(read.data.snapshot);
+  const uplink = dev ? { ipv4: uplinkAddress(read.data.facts, dev), ipv6: uplinkAddress(read.data.facts, dev, "ipv6") } : {};
+  return ok({
+    uuid,
+    xml: draft.xml!,
+    commands: draft.steps.map((s) => ({ title: s.title, argv: s.argv, stdin: s.stdin !== undefined })),
+    returnRoutes: returnRouteHints(spec, uplink),
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * Finish: validate everything again against the host as it is now, and store
+ * the plan the review showed (same values, same UUID, so the same XML and
+ * argv). A UUID already on the host is refused: define would redefine it.
+ */
+export async function prepareCreate(operator: Operator, hostName: string, values: unknown, uuid: string): Promise<ActionResult<Plan>> {
+  if (!UUID.test(uuid)) return fail("invalid", "The review is out of date; go back a step and forward again.");
+  const read = await readWizardHost(hostName);
+  if (!read.ok) return read;
+  const checked = validated(read.data, values);
+  if (!checked.ok) return checked;
+  if (read.data.snapshot.networks.some((n) => n.uuid.toLowerCase() === uuid)) {
+    return fail("conflict", "A network with this request's UUID already exists; review the plan again.");
+  }
+  const spec = { ...wizardToSpec(checked.data, { uuid }), uuid };
+  return ok(savePlan(createNetworkPlan(read.data.host, spec, checked.data.autostart), operator.id));
+}
