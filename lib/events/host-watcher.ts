@@ -19,6 +19,9 @@ export interface WatcherOptions {
   owner?: string;
 }
 
+/** How long a stream must have been live for its next drop to count as a fresh start. */
+const STABLE_MS = 10_000;
+
 /**
  * The event subscription of one host: keeps the remote event script running,
  * turns its lines into debounced change notifications, and re-opens it with
@@ -31,6 +34,7 @@ export class HostWatcher {
   private stopped = true;
   private failures = 0;
   private everLive = false;
+  private liveSince = 0;
   private current: HostLiveStatus;
   private readonly pending;
   /** Bumped on every attempt so callbacks of an older stream are ignored. */
@@ -94,7 +98,7 @@ export class HostWatcher {
   }
 
   private becameLive() {
-    this.failures = 0;
+    this.liveSince = Date.now();
     this.setState("live");
     // A first subscription has nothing to catch up on; a re-subscription may
     // have missed any number of events while it was down.
@@ -106,6 +110,10 @@ export class HostWatcher {
     if (this.stopped || this.retryTimer) return;
     this.generation += 1;
     this.pending.cancel();
+    // A stream that had been working for a while gets a quick first retry; one
+    // that dies right after coming up (a crash-looping libvirtd) keeps backing off.
+    if (this.liveSince && Date.now() - this.liveSince > STABLE_MS) this.failures = 0;
+    this.liveSince = 0;
     this.setState("down", message);
     const delay = retryDelayMs(this.failures, this.options.backoff ?? DEFAULT_BACKOFF);
     this.failures += 1;

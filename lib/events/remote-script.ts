@@ -5,11 +5,13 @@ import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 //
 // Why a script and not two plain execs: a virsh event loop only notices that
 // its reader is gone when it next writes, so after a disconnect it would linger
-// on the host until the next libvirt event (possibly forever). Here the main
-// shell blocks on the channel's stdin; closing the channel (or the SSH
-// connection dying) gives it EOF, and `kill 0` ends the whole process group:
-// both virsh loops and their taggers. sshd starts each session in its own
-// process group, so nothing else on the host is touched.
+// on the host until the next libvirt event (possibly forever). The transport
+// runs this on a pty: when the channel closes or the connection dies, sshd
+// closes the pty and the kernel hangs up the session, sending SIGHUP to its
+// foreground process group, which is all of this script (a non-interactive sh
+// has no job control, so its background loops stay in its group). As a second
+// line, the main shell blocks reading stdin; EOF or an error there runs
+// `kill 0`, which ends the same group and nothing else on the host.
 //
 // The other direction matters as much: when either loop ends (libvirtd
 // restarted or stopped; virsh exits on a closed connection), the script ends

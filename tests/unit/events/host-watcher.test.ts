@@ -83,4 +83,31 @@ describe("HostWatcher", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(attempts.length).toBe(before);
   });
+
+  it("keeps backing off when a stream dies right after coming up, and retries quickly after a long-lived one", async () => {
+    const { t, w } = setup();
+    const untilNextOpen = async () => {
+      const before = t.streams.length;
+      let waited = 0;
+      while (t.streams.length === before) {
+        await vi.advanceTimersByTimeAsync(10);
+        waited += 10;
+      }
+      return waited;
+    };
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const gaps: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      t.streams.at(-1)!.line(READY_LINE);
+      t.streams.at(-1)!.end(new Error("libvirtd went away"));
+      gaps.push(await untilNextOpen());
+    }
+    // 250, 500, 1000 ms (±20 %): a crash loop is not retried at full speed.
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]! * 2);
+    t.streams.at(-1)!.line(READY_LINE);
+    await vi.advanceTimersByTimeAsync(11_000);
+    t.streams.at(-1)!.end(new Error("dropped"));
+    expect(await untilNextOpen()).toBeLessThanOrEqual(310);
+  });
 });
