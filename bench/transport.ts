@@ -90,8 +90,9 @@ export async function benchTransport(): Promise<BenchLine[]> {
   const host = labHost("hv-a");
   if (!host.up) throw new Error("hv-a is not up; run npm run lab:up");
   const scratch = mkdtempSync(path.join(tmpdir(), "sy-bench-ssh-"));
-  const { root, operator } = sides(host, scratch);
+  const ids = ["bench-transport-root", "bench-transport-operator"];
   try {
+    const { root, operator } = sides(host, scratch);
     const op = await measure(operator, 5, 100, 5);
     const rt = await measure(root, 3, 10, 3);
     // The known_hosts entry OpenSSH accepted must be the lab's pinned key.
@@ -106,8 +107,7 @@ export async function benchTransport(): Promise<BenchLine[]> {
       { name: "transport: one connection vs ssh per command (root, key)", value: round(rt.pooled / rt.ssh, 1), unit: "×", target: "≥ 3", note: `${round(rt.pooled, 1)} vs ${round(rt.ssh, 2)} cmd/s, sequential, median of 3 runs` },
     ];
   } finally {
-    closeHost(root.target.id);
-    closeHost(operator.target.id);
+    ids.forEach(closeHost);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
