@@ -43,14 +43,14 @@ describe("network lifecycle in the browser", () => {
     expect(await uuidsOn(HOST, ["net-list"])).toContain(uuid);
     await dialog.getByRole("button", { name: "Close" }).click();
 
-    await t.page.getByLabel("Autostart at boot").check();
+    await t.page.getByLabel("Autostart at boot").click();
     await t.page.getByRole("dialog").getByRole("button", { name: "Apply" }).click();
     await t.page.getByRole("dialog").getByText("Applied.").waitFor({ timeout: 30_000 });
     expect(await uuidsOn(HOST, ["net-list", "--all", "--autostart"])).toContain(uuid);
     await t.page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
     await expect.poll(() => t.page.getByLabel("Autostart at boot").isChecked()).toBe(true);
 
-    await t.page.getByLabel("Autostart at boot").uncheck();
+    await t.page.getByLabel("Autostart at boot").click();
     await t.page.getByRole("dialog").getByRole("button", { name: "Apply" }).click();
     await t.page.getByRole("dialog").getByText("Applied.").waitFor({ timeout: 30_000 });
     expect(await uuidsOn(HOST, ["net-list", "--all", "--autostart"])).not.toContain(uuid);
