@@ -7,6 +7,7 @@ import type { WizardValues } from "@/lib/domain/network";
 import type { CreateReview } from "@/lib/wizard/prepare";
 
 export type ReviewState = { review: CreateReview | null; error: string | null; loading: boolean };
+type Answer = ReviewState & { key: string | null };
 
 const QUIET_MS = 300;
 
@@ -19,24 +20,26 @@ const QUIET_MS = 300;
 export function useReview(host: string, generation: number): ReviewState {
   const { control, trigger } = useFormContext<WizardValues>();
   const values = useWatch({ control });
-  const key = JSON.stringify(values);
-  const [state, setState] = useState<ReviewState>({ review: null, error: null, loading: true });
+  const valuesJson = JSON.stringify(values);
+  const key = `${generation}|${valuesJson}`;
+  const [state, setState] = useState<Answer>({ review: null, error: null, loading: true, key: null });
   useEffect(() => {
     let live = true;
     const timer = setTimeout(async () => {
       if (!(await trigger())) {
-        if (live) setState({ review: null, error: "Fix the highlighted fields to see the plan.", loading: false });
+        if (live) setState({ review: null, error: "Fix the highlighted fields to see the plan.", loading: false, key });
         return;
       }
       setState((s) => ({ ...s, loading: true }));
-      const result = await previewNewNetwork({ host, values: JSON.parse(key) });
+      const result = await previewNewNetwork({ host, values: JSON.parse(valuesJson) as unknown });
       if (!live) return;
-      setState(result.ok ? { review: result.data, error: null, loading: false } : { review: null, error: result.message, loading: false });
+      setState(result.ok ? { review: result.data, error: null, loading: false, key } : { review: null, error: result.message, loading: false, key });
     }, QUIET_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [host, key, generation, trigger]);
-  return state;
+  }, [host, key, valuesJson, trigger]);
+  // An answer for other values (or an older generation) is stale: Finish waits for the current one.
+  return { review: state.review, error: state.error, loading: state.loading || state.key !== key };
 }
