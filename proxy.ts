@@ -10,10 +10,11 @@ export function proxy(request: NextRequest) {
   // and RSC payloads reach their own checks and get a 401 or their own redirect.
   const navigation = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
   if (!navigation || request.headers.has("next-action")) return NextResponse.next();
+  // The landing page only says what Switchyard is; it is public and shows no host data.
+  if (request.nextUrl.pathname === "/") return NextResponse.next();
   if (request.cookies.has(SESSION_COOKIE_NAME)) return NextResponse.next();
   const login = new URL("/login", request.url);
-  const wanted = request.nextUrl.pathname + request.nextUrl.search;
-  if (wanted !== "/") login.searchParams.set("next", wanted);
+  login.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getCurrentOperator } from "@/lib/auth/current-operator";
 
 const features = [
   ["Every host, one place", "Register KVM hosts over SSH with pinned host keys and see each one's networks and guests."],
@@ -7,7 +8,8 @@ const features = [
   ["Live topology", "NICs, bridges, networks, taps and VMs as one graph that follows libvirt's own events."],
 ];
 
-export default function Home() {
+export default async function Home() {
+  const operator = await getCurrentOperator();
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -17,8 +19,8 @@ export default function Home() {
           hypervisors over SSH and drives <code>virsh</code> and <code>ip</code> for you, showing every
           command before it runs.
         </p>
-        <Link href="/hosts" className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          Go to hosts
+        <Link href={operator ? "/hosts" : "/login"} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {operator ? "Go to hosts" : "Sign in"}
         </Link>
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
