@@ -1,7 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
+import type { Plan } from "@/lib/changes/plan-types";
+import { PlanDialog } from "@/components/changes/plan-dialog";
 import type { HostView } from "@/lib/domain/host/snapshot";
 import { networkRow } from "@/lib/domain/host/snapshot-rows";
 import { attachedVms, findNetworkByName } from "@/lib/domain/host/snapshot-vms";
@@ -15,19 +19,31 @@ import { Tabs } from "./tabs";
 /** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
 export function NetworkPage({ host, name, initial, canChange }: { host: string; name: string; initial: ActionResult<HostView>; canChange: boolean }) {
   const query = useQuery({ queryKey: hostViewKey(host), queryFn: ({ signal }) => fetchHostView(host, signal), initialData: initial });
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const finished = async (nextHref?: string) => {
+    setPlan(null);
+    if (nextHref) router.push(nextHref);
+    await queryClient.invalidateQueries({ queryKey: hostViewKey(host) });
+  };
+  // The dialog stays up whatever the host now says: a refetch during a delete
+  // must not take the progress and the outcome away.
+  const dialog = plan ? <PlanDialog key={plan.id} plan={plan} onClose={() => setPlan(null)} onFinished={finished} /> : null;
   const result = query.data;
-  if (!result.ok) return <HostError host={host} failure={result} />;
+  if (!result.ok) return <>{dialog}<HostError host={host} failure={result} /></>;
   const { snapshot } = result.data;
   const network = findNetworkByName(snapshot, name);
-  if (!network) return <p role="status" className="text-sm">There is no network with this name on {host} (any more).</p>;
+  if (!network) return <>{dialog}<p role="status" className="text-sm">There is no network with this name on {host} (any more).</p></>;
   const row = networkRow(snapshot, network);
   return (
     <div className="space-y-4">
-      <NetworkActions host={host} network={network} canChange={canChange} />
+      <NetworkActions host={host} network={network} canChange={canChange} planOpen={!!plan} onPlan={setPlan} />
+      {dialog}
       <Tabs label="Network details" tabs={[
         { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
         { name: "VMs", content: <NetworkVms vms={attachedVms(snapshot, network)} /> },
-        { name: "XML", content: <pre aria-label="XML" className="overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{network.xml}</pre> },
+        { name: "XML", content: <pre aria-label="Network XML (read-only)" className="overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{network.xml}</pre> },
       ]} />
     </div>
   );

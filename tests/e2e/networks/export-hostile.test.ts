@@ -58,7 +58,7 @@ describe("export and hostile names", () => {
       expect(await t.page.locator('[data-field="Name"]').innerText()).toBe(name);
       await t.page.getByRole("tab", { name: "XML" }).click();
       // The XML tab shows libvirt's escaped text, as text.
-      expect(await t.page.getByLabel("XML").innerText()).toContain(name.includes("<") ? "&lt;img" : "&quot;quoted&quot;");
+      expect(await t.page.getByLabel("Network XML (read-only)").innerText()).toContain(name.includes("<") ? "&lt;img" : "&quot;quoted&quot;");
       expect(await t.page.locator("img").count()).toBe(0);
     }
     expect(alerts).toEqual([]);
