@@ -12,7 +12,8 @@ async function restrictedImports(relPath: string, code: string) {
   return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
 }
 
-describe("layering lint", () => {
+// The first lint loads the whole ESLint config (typescript-eslint, next plugins): slow on a busy machine.
+describe("layering lint", { timeout: 60_000 }, () => {
   it.each([
     ["next/navigation", 'import { redirect } from "next/navigation";\nexport const x = redirect;\n'],
     ["react", 'import { useState } from "react";\nexport const x = useState;\n'],
