@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { previewNewNetwork } from "@/app/hosts/[host]/networks/new/actions";
 import type { WizardValues } from "@/lib/domain/network";
 import type { CreateReview } from "@/lib/wizard/prepare";
+import { placeServerErrors } from "./server-errors";
 
 export type ReviewState = { review: CreateReview | null; error: string | null; loading: boolean };
 type Answer = ReviewState & { key: string | null };
@@ -18,7 +19,7 @@ const QUIET_MS = 300;
  * shown is what runs. `generation` asks again (after a failed apply).
  */
 export function useReview(host: string, generation: number): ReviewState {
-  const { control, trigger } = useFormContext<WizardValues>();
+  const { control, trigger, setError } = useFormContext<WizardValues>();
   const values = useWatch({ control });
   const valuesJson = JSON.stringify(values);
   const key = `${generation}|${valuesJson}`;
@@ -33,13 +34,15 @@ export function useReview(host: string, generation: number): ReviewState {
       setState((s) => ({ ...s, loading: true }));
       const result = await previewNewNetwork({ host, values: JSON.parse(valuesJson) as unknown });
       if (!live) return;
+      // The host may have changed since the page loaded: put its objections on their fields.
+      if (!result.ok) placeServerErrors(setError, result);
       setState(result.ok ? { review: result.data, error: null, loading: false, key } : { review: null, error: result.message, loading: false, key });
     }, QUIET_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [host, key, valuesJson, trigger]);
+  }, [host, key, valuesJson, trigger, setError]);
   // An answer for other values (or an older generation) is stale: Finish waits for the current one.
   return { review: state.review, error: state.error, loading: state.loading || state.key !== key };
 }
