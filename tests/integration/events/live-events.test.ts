@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLiveEvents, type EventHub } from "@/lib/events";
 import { closeAllConnections } from "@/lib/ssh";
@@ -57,6 +60,27 @@ describe("live events from a lab host", () => {
       }
     } finally {
       rec.unsubscribe();
+    }
+  });
+
+  it("delivers domain events too: a guest defined and undefined out of band", async () => {
+    const rec = record(hub, HOST);
+    const name = `sy-live-vm-${randomBytes(3).toString("hex")}`;
+    const xml = `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>`;
+    const dir = mkdtempSync(path.join(tmpdir(), "sy-live-vm-"));
+    try {
+      await rec.live();
+      writeFileSync(path.join(dir, "vm.xml"), xml);
+      let since = Date.now();
+      await labVirsh(HOST, ["define", "--file", path.join(dir, "vm.xml")]);
+      expect(await rec.nextChange(since)).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
+      since = Date.now();
+      await labVirsh(HOST, ["undefine", "--", name]);
+      expect(await rec.nextChange(since)).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
+    } finally {
+      rec.unsubscribe();
+      await labExec(HOST, ["virsh", "-q", "-c", "qemu:///system", "undefine", "--", name]);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
