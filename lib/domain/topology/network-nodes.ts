@@ -10,6 +10,15 @@ import { forwardLabel } from "./labels";
 const OWNS_BRIDGE = new Set(["isolated", "nat", "route", "open"]);
 const MACVTAP_MODES = new Set(["bridge", "private", "vepa", "passthrough"]);
 
+/** A mode='bridge' network without a host bridge of its own is a macvtap pool: say so, "Bridge" alone misleads. */
+function isMacvtapPool(net: NetworkFact): boolean {
+  return MACVTAP_MODES.has(net.forward.mode) && !(net.forward.mode === "bridge" && net.bridge);
+}
+
+export function modeLabel(net: NetworkFact): string {
+  return isMacvtapPool(net) ? `macvtap ${net.forward.mode}` : forwardLabel(net.forward.mode);
+}
+
 export function networkNodeId(host: string, net: NetworkFact): string {
   return nodeId(host, "network", net.uuid || net.name);
 }
@@ -17,7 +26,7 @@ export function networkNodeId(host: string, net: NetworkFact): string {
 export function addNetworks(draft: GraphDraft, networks: NetworkFact[]) {
   for (const net of networks) {
     const id = networkNodeId(draft.host, net);
-    const mode = forwardLabel(net.forward.mode);
+    const mode = modeLabel(net);
     const subnets = [...(net.ipv4 ?? []), ...(net.ipv6 ?? [])];
     draft.add({
       id,
@@ -54,7 +63,7 @@ export function addUplinks(draft: GraphDraft, networks: NetworkFact[], routes: I
   for (const net of networks) {
     const id = networkNodeId(draft.host, net);
     const { mode, dev, interfaces = [] } = net.forward;
-    const label = forwardLabel(mode);
+    const label = modeLabel(net);
     const configured = !net.active;
     if (mode === "nat" || mode === "route" || mode === "open") {
       const uplink = dev ?? viaRoute;
@@ -66,7 +75,7 @@ export function addUplinks(draft: GraphDraft, networks: NetworkFact[], routes: I
       const target = draft.nodeForIfname(net.bridge);
       draft.connect(id, target, "uplink", { label, configured });
       draft.tag(target, net.name);
-    } else if (MACVTAP_MODES.has(mode)) {
+    } else if (isMacvtapPool(net)) {
       for (const lower of new Set([...(dev ? [dev] : []), ...interfaces])) {
         const target = draft.nodeForIfname(lower);
         draft.connect(id, target, "uplink", { label, configured });
