@@ -1,6 +1,6 @@
 import "server-only";
 import { virshArgv } from "@/lib/ssh";
-import type { PlanDraft, PlanStep } from "@/lib/changes/plan-types";
+import type { PlanCommand, PlanDraft, PlanStep } from "@/lib/changes/plan-types";
 import type { HostRef, SnapshotDomain } from "@/lib/domain/host/snapshot";
 import { describeSource, virshTypeAndSource, type DeviceModel, type NicSource } from "@/lib/domain/interfaces/attach-spec";
 import type { ConfigNic } from "@/lib/domain/interfaces/vm-nic-state";
@@ -15,18 +15,37 @@ const isLive = (vm: VmRef) => vm.state === "running" || vm.state === "paused";
 /** The MAC ties every later command (remove, link state) to this one NIC. */
 export const nicTarget = (vm: VmRef, mac: string) => `${vm.name} ${mac}`;
 
-function attachArgv(vm: VmRef, source: NicSource, model: DeviceModel | string, mac: string, where: string[]) {
+const xmlAttr = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "&apos;");
+
+/** The `<interface>` for macvtap: attach-interface cannot set its mode (it always writes vepa). */
+export function directInterfaceXml(dev: string, mode: string, model: string, mac: string): string {
+  return [
+    "<interface type='direct'>",
+    `  <source dev='${xmlAttr(dev)}' mode='${xmlAttr(mode)}'/>`,
+    `  <mac address='${xmlAttr(mac)}'/>`,
+    `  <model type='${xmlAttr(model)}'/>`,
+    "</interface>",
+    "",
+  ].join("\n");
+}
+
+/** attach-interface for a network or bridge; attach-device with the XML on stdin for macvtap. */
+function attachCommand(vm: VmRef, source: NicSource, model: DeviceModel | string, mac: string, where: string[]): PlanCommand {
+  if (source.kind === "direct") {
+    return { title: "", argv: virshArgv("attach-device", where, [vm.uuid, "/dev/stdin"]), stdin: directInterfaceXml(source.dev, source.mode, model, mac) };
+  }
   const [type, from] = virshTypeAndSource(source);
-  const mode = source.kind === "direct" ? ["--source-mode", source.mode] : [];
-  return virshArgv("attach-interface", ["--model", model, "--mac", mac, ...mode, ...where], [vm.uuid, type, from]);
+  return { title: "", argv: virshArgv("attach-interface", ["--model", model, "--mac", mac, ...where], [vm.uuid, type, from]) };
 }
 
 export function attachPlan(host: HostRef, vm: VmRef, source: NicSource, model: DeviceModel, mac: string): PlanDraft {
   const live = isLive(vm);
   const where = live ? ["--config", "--live"] : ["--config"];
+  const command = attachCommand(vm, source, model, mac, where);
+  const how = source.kind === "direct" ? " (attach-device: virsh attach-interface cannot set the macvtap mode)" : "";
   const step: PlanStep = {
-    title: live ? "Add the NIC to the definition and hot-plug it into the running VM" : "Add the NIC to the VM's definition",
-    argv: attachArgv(vm, source, model, mac, where),
+    ...command,
+    title: (live ? "Add the NIC to the definition and hot-plug it into the running VM" : "Add the NIC to the VM's definition") + how,
   };
   return {
     action: "vm-nic.add",
@@ -34,6 +53,7 @@ export function attachPlan(host: HostRef, vm: VmRef, source: NicSource, model: D
     target: nicTarget(vm, mac),
     summary: `Add a ${model} NIC on ${describeSource(source)} to ${vm.name} on ${host.name}`,
     steps: [step],
+    ...(command.stdin ? { xml: command.stdin } : {}),
     notes: [
       `MAC address ${mac}.`,
       live ? `${vm.name} is running: the NIC is plugged in now (--live) and kept in its definition (--config).` : `${vm.name} is not running: the NIC appears at its next start (--config).`,
@@ -56,7 +76,7 @@ export function detachPlan(host: HostRef, vm: VmRef, mac: string, type: string, 
   const steps: PlanStep[] = [];
   if (inConfig) {
     const source = sourceOfNic(inConfig);
-    const restore = source ? { title: "Put it back in the definition", argv: attachArgv(vm, source, inConfig.model ?? "virtio", mac, ["--config"]) } : undefined;
+    const restore = source ? { ...attachCommand(vm, source, inConfig.model ?? "virtio", mac, ["--config"]), title: "Put it back in the definition" } : undefined;
     steps.push({ title: "Remove the NIC from the VM's definition (takes effect at once)", argv: virshArgv("detach-interface", ["--mac", mac, "--config"], [vm.uuid, type]), ...(restore ? { undo: restore } : {}) });
   }
   if (inLive && isLive(vm)) {

@@ -46,8 +46,16 @@ describe("VM NIC plans", () => {
   it("attaches with --config, and --live only when the VM runs; operands after --", () => {
     const live = attachPlan(host, running, { kind: "network", network: "--evil" }, "virtio", MAC);
     expect(live.steps[0]!.argv).toEqual([...VIRSH, "attach-interface", "--model", "virtio", "--mac", MAC, "--config", "--live", "--", UUID, "network", "--evil"]);
-    const cold = attachPlan(host, stopped, { kind: "direct", dev: "eth2", mode: "bridge" }, "e1000e", MAC);
-    expect(cold.steps[0]!.argv).toEqual([...VIRSH, "attach-interface", "--model", "e1000e", "--mac", MAC, "--source-mode", "bridge", "--config", "--", UUID, "direct", "eth2"]);
+    const cold = attachPlan(host, stopped, { kind: "bridge", bridge: "br0" }, "e1000e", MAC);
+    expect(cold.steps[0]!.argv).toEqual([...VIRSH, "attach-interface", "--model", "e1000e", "--mac", MAC, "--config", "--", UUID, "bridge", "br0"]);
+  });
+
+  // virsh attach-interface always writes vepa for type=direct, so macvtap goes through attach-device.
+  it("attaches macvtap with attach-device and the XML (with its mode) on stdin", () => {
+    const plan = attachPlan(host, running, { kind: "direct", dev: "eth2", mode: "bridge" }, "virtio", MAC);
+    expect(plan.steps[0]!.argv).toEqual([...VIRSH, "attach-device", "--config", "--live", "--", UUID, "/dev/stdin"]);
+    expect(plan.steps[0]!.stdin).toContain("<source dev='eth2' mode='bridge'/>");
+    expect(plan.xml).toBe(plan.steps[0]!.stdin);
   });
 
   it("removes from the definition first (with a way back), then asks the running guest", () => {
