@@ -18,10 +18,12 @@ import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 // too, the channel closes, and the watcher reconnects and resyncs.
 //
 // Readiness: `virsh version` first, so a stopped libvirtd fails the script at
-// once with virsh's own message. Then the loops start, and "ready" follows half
-// a second later: time for both virsh processes to connect and register their
-// callbacks (tens of ms normally), so the resync read that follows "ready"
-// does not miss a change made before registration. If either virsh fails to
+// once with virsh's own message. Then the loops start, and "ready" is printed
+// once both virsh processes (found in our own process group) hold a socket,
+// i.e. are connected to libvirtd, plus 0.1 s for the callback registration
+// that follows the connect. Only then may the resync read that follows
+// "ready" happen: a change made before registration would otherwise be lost.
+// Without pgrep the wait degrades to a fixed second. If either virsh fails to
 // connect meanwhile, `kill 0` ends the script before "ready" is printed.
 //
 // $1 is the owner tag (this server's host name and pid), exported to both virsh
@@ -37,7 +39,18 @@ export const EVENT_SCRIPT = [
   "}",
   `loop '${NETWORK_TAG}' net-event --event lifecycle --loop --timestamp &`,
   `loop '${DOMAIN_TAG}' event --all --loop --timestamp &`,
-  "sleep 0.5",
+  "connected() {",
+  "  n=0",
+  "  for p in $(pgrep -g 0 -x virsh); do ls -l /proc/$p/fd 2>/dev/null | grep -q 'socket:' && n=$((n + 1)); done",
+  "  echo $n",
+  "}",
+  "if command -v pgrep >/dev/null; then",
+  "  i=0",
+  "  while [ \"$(connected)\" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done",
+  "  sleep 0.1",
+  "else",
+  "  sleep 1",
+  "fi",
   `echo '${READY_LINE}'`,
   "cat >/dev/null",
   "kill 0",

@@ -59,13 +59,14 @@ describe("live events across a libvirtd restart", () => {
       }
       const restartedAt = Date.now();
       await rec.live(restartedAt, 20_000);
-      const resync = await rec.nextChange(restartedAt, 2_000);
+      const resync = await rec.nextChange(restartedAt, 2_000, "resync");
       expect(resync.type === "change" && resync.change.reason).toBe("resync");
 
       const since = Date.now();
       await defineNetwork(HOST, net.xml);
-      const change = await rec.nextChange(since, 2_000);
+      const change = await rec.nextChange(since, 2_000, "network");
       expect(change.type === "change" && change.change.reason).toBe("network");
+      expect(rec.messages.filter((m) => m.at >= restartedAt && m.type === "change" && m.change.reason === "resync")).toHaveLength(1);
     } finally {
       rec.unsubscribe();
       await removeNetwork(HOST, net.name);

@@ -53,7 +53,7 @@ describe("live events from a lab host", () => {
       for (const step of [() => defineNetwork(HOST, net.xml), () => labVirsh(HOST, ["net-start", "--", net.name]), () => labVirsh(HOST, ["net-destroy", "--", net.name])]) {
         const since = Date.now();
         await step();
-        const change = await rec.nextChange(since, 2000);
+        const change = await rec.nextChange(since, 2000, "network");
         expect(change).toMatchObject({ type: "change", change: { hostId: HOST, reason: "network" } });
         // Generous: virsh itself is slow on a busy machine; the bench holds the 1 s target.
         expect(change.at - since).toBeLessThan(2000);
@@ -70,13 +70,14 @@ describe("live events from a lab host", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sy-live-vm-"));
     try {
       await rec.live();
+      await rec.quiet();
       writeFileSync(path.join(dir, "vm.xml"), xml);
       let since = Date.now();
       await labVirsh(HOST, ["define", "--file", path.join(dir, "vm.xml")]);
-      expect(await rec.nextChange(since)).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
+      expect(await rec.nextChange(since, 3000, "domain")).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
       since = Date.now();
       await labVirsh(HOST, ["undefine", "--", name]);
-      expect(await rec.nextChange(since)).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
+      expect(await rec.nextChange(since, 3000, "domain")).toMatchObject({ change: { hostId: HOST, reason: "domain" } });
     } finally {
       rec.unsubscribe();
       await labExec(HOST, ["virsh", "-q", "-c", "qemu:///system", "undefine", "--", name]);
@@ -106,7 +107,7 @@ describe("live events from a lab host", () => {
       await labExec(HOST, ["kill", "-KILL", String(sshd)]);
 
       await rec.live(killedAt, 5000);
-      const resync = await rec.nextChange(killedAt, 2000);
+      const resync = await rec.nextChange(killedAt, 2000, "resync");
       expect(resync.type === "change" && resync.change.reason).toBe("resync");
       expect(resync.at - killedAt).toBeLessThan(5000);
 
@@ -114,10 +115,11 @@ describe("live events from a lab host", () => {
       made.push(net.name);
       const since = Date.now();
       await defineNetwork(HOST, net.xml);
-      const change = await rec.nextChange(since, 2000);
+      const change = await rec.nextChange(since, 2000, "network");
       expect(change.type === "change" && change.change.reason).toBe("network");
       // The killed session's loops are gone; only the new session's two remain.
       await until("the old loops to end", async () => (await eventLoops(HOST, owner)).length === 2, 5000);
+      expect(rec.messages.filter((m) => m.at >= killedAt && m.type === "change" && m.change.reason === "resync")).toHaveLength(1);
     } finally {
       rec.unsubscribe();
     }

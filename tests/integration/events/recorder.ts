@@ -38,10 +38,22 @@ export function record(hub: EventHub, hostId: string) {
   }
 
   const changesSince = (since: number) => messages.filter((m) => m.type === "change" && m.at >= since);
-  const nextChange = (since: number, timeoutMs = 3000) =>
-    waitFor((m) => m.type === "change" && m.at >= since, timeoutMs, "change");
+  /** The next change after `since`; with a reason, the next change of that reason (other tests' leftovers are skipped). */
+  const nextChange = (since: number, timeoutMs = 3000, reason?: string) =>
+    waitFor((m) => m.type === "change" && m.at >= since && (!reason || m.change.reason === reason), timeoutMs, `${reason ?? ""} change`);
   const live = (since = 0, timeoutMs = 15_000) =>
     waitFor((m) => m.type === "status" && m.status.state === "live" && m.at >= since, timeoutMs, "live status");
 
-  return { messages, changesSince, nextChange, live, unsubscribe };
+  /** Resolves once no change has arrived for `quietMs` (earlier tests' cleanup events have passed). */
+  async function quiet(quietMs = 500): Promise<void> {
+    const startedAt = Date.now();
+    for (;;) {
+      const last = Math.max(startedAt, messages.filter((m) => m.type === "change").at(-1)?.at ?? 0);
+      const wait = last + quietMs - Date.now();
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  return { messages, changesSince, nextChange, live, quiet, unsubscribe };
 }
