@@ -15,6 +15,9 @@ import { NetworkOverview } from "./network-overview";
 import { NetworkVms } from "./network-vms";
 import { fetchHostView, hostViewKey } from "./queries";
 import { Tabs } from "./tabs";
+import { DhcpTab } from "@/components/network-dhcp/dhcp-tab";
+import { DnsTab } from "@/components/network-dns/dns-tab";
+import { XmlTab } from "@/components/network-xml/xml-tab";
 
 /** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
 export function NetworkPage({ host, name, initial, canChange }: { host: string; name: string; initial: ActionResult<HostView>; canChange: boolean }) {
@@ -42,8 +45,10 @@ export function NetworkPage({ host, name, initial, canChange }: { host: string; 
       {dialog}
       <Tabs label="Network details" tabs={[
         { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
-        { name: "VMs", content: <NetworkVms vms={attachedVms(snapshot, network)} /> },
-        { name: "XML", content: <pre aria-label="Network XML (read-only)" className="overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{network.xml}</pre> },
+        { name: "VMs", content: <><a href={`/hosts/${encodeURIComponent(host)}/vms?network=${encodeURIComponent(name)}`} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /></> },
+        { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
+        { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
+        { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
       ]} />
     </div>
   );
