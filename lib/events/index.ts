@@ -1,5 +1,5 @@
 import "server-only";
-import { getHostTarget } from "@/lib/hosts/target";
+import { getHostTarget } from "@/lib/hosts";
 import type { EventHub } from "./hub";
 import { createLiveEvents } from "./live-events";
 

@@ -3,7 +3,7 @@ import { readSessionToken } from "@/lib/auth/session-cookie";
 import { liveEvents } from "@/lib/events";
 import { liveStream } from "@/lib/events/live-stream";
 import { SSE_HEADERS } from "@/lib/events/sse";
-import { findHostRow, listHostRows } from "@/lib/hosts/records";
+import { findHost, listHosts } from "@/lib/hosts";
 
 // GET /api/events?host=<id or name>  — live changes of one host
 // GET /api/events                    — live changes of every registered host
@@ -18,11 +18,11 @@ export async function GET(request: Request): Promise<Response> {
   const wanted = new URL(request.url).searchParams.get("host");
   let hosts: Array<{ id: string; name: string }>;
   if (wanted !== null) {
-    const row = await findHostRow(wanted);
-    if (!row) return Response.json({ ok: false, code: "host-not-found", message: `There is no host "${wanted}".` }, { status: 404 });
-    hosts = [{ id: row.id, name: row.name }];
+    const host = await findHost(wanted);
+    if (!host) return Response.json({ ok: false, code: "host-not-found", message: `There is no host "${wanted}".` }, { status: 404 });
+    hosts = [{ id: host.id, name: host.name }];
   } else {
-    hosts = (await listHostRows()).map((row) => ({ id: row.id, name: row.name }));
+    hosts = (await listHosts()).map((h) => ({ id: h.id, name: h.name }));
   }
 
   const body = liveStream({ hub: liveEvents(), hosts, signal: request.signal, sessionToken: await readSessionToken() });
