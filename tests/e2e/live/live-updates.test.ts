@@ -4,6 +4,7 @@ import { labVirsh } from "@/lab";
 import { usePage } from "../support/browser";
 import { ready } from "../networks/support";
 import { defineNetwork, liveNetwork, removeNetwork, sweep } from "../../integration/events/networks";
+import { serverLoops } from "./server-loops";
 import { markDocument, recordSse, sameDocument, sseMessages, waitForChange } from "./sse-recorder";
 
 // With a network page open, changes made on the host behind Switchyard's back
@@ -108,5 +109,14 @@ describe("live updates in the browser", () => {
     await row.waitFor({ timeout: 5_000 });
     expect((await row.locator("td").allInnerTexts()).slice(0, 2).map((s) => s.trim())).toEqual(["hv-b", net.name]);
     expect(await sameDocument(page)).toBe(true);
+  });
+
+  it("stops the host's subscription after the last page leaves: no virsh left on the host", async () => {
+    const page = t.page;
+    await openLivePage(page, `/hosts/${HOST}/networks`);
+    await expect.poll(() => serverLoops(HOST), { timeout: 5_000 }).toBe(2);
+    await page.close();
+    // The server keeps a host's subscription 30 s after its last listener (reloads reuse it).
+    await expect.poll(() => serverLoops(HOST), { timeout: 50_000, interval: 1_000 }).toBe(0);
   });
 });
