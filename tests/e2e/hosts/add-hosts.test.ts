@@ -39,7 +39,8 @@ describe("adding hosts (test 1)", () => {
     expect(await summary.innerText()).toContain(labHost("hv-b").hostKeyFingerprint!);
     expect(await summary.innerText()).toContain("Password");
     for (const [label, href] of [["Virtual Networks", "/hosts/hv-b/networks"], ["Topology", "/hosts/hv-b/topology"], ["Interfaces", "/hosts/hv-b/interfaces"]]) {
-      expect(await page.getByRole("link", { name: label, exact: true }).getAttribute("href")).toBe(href);
+      const pages = page.getByRole("list", { name: "hv-b pages" });
+      expect(await pages.getByRole("link", { name: label, exact: true }).getAttribute("href")).toBe(href);
     }
     await summary.getByText("Connected", { exact: true }).waitFor({ timeout: 30_000 });
     // The stored password never comes back to the browser.

@@ -33,13 +33,13 @@ describe("clear errors when adding a host (tests 4 and 5)", () => {
     await page.goto("/hosts");
     const form = addHostForm(page);
     const fields = labFields("hv-a", "root-key", "hv-a-wrong-key");
-    await form.getByLabel("Authentication").selectOption("SSH key");
+    await form.getByLabel("Authentication", { exact: true }).selectOption("SSH key");
     await form.getByRole("button", { name: "Generate key pair" }).click();
     const publicLine = await form.getByLabel(/Public key/).inputValue();
     expect(publicLine).toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/=]+ switchyard/);
-    await form.getByLabel("Name").fill(fields.name);
-    await form.getByLabel("Address").fill(fields.address);
-    await form.getByLabel("Username").fill(fields.username);
+    await form.getByLabel("Name", { exact: true }).fill(fields.name);
+    await form.getByLabel("Address", { exact: true }).fill(fields.address);
+    await form.getByLabel("Username", { exact: true }).fill(fields.username);
     await form.getByRole("button", { name: "Add host" }).click();
     await trustHostKey(page);
     await form.getByRole("alert").getByText("hv-a-wrong-key did not accept the private key of root.").waitFor({ timeout: 30_000 });

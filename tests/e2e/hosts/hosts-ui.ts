@@ -23,13 +23,13 @@ export function labFields(host: string, login: Login, name = host): HostFields {
 export const addHostForm = (page: Page) => page.getByRole("form", { name: "Add host" });
 
 export async function fillHostForm(form: Locator, fields: HostFields) {
-  await form.getByLabel("Name").fill(fields.name);
-  await form.getByLabel("Address").fill(fields.address);
-  await form.getByLabel("Port").fill(String(fields.port ?? 22));
-  await form.getByLabel("Username").fill(fields.username);
-  await form.getByLabel("Authentication").selectOption(fields.auth === "key" ? "SSH key" : "Password");
-  if (fields.auth === "password") await form.getByLabel("SSH password").fill(fields.password);
-  else if (fields.privateKey !== undefined) await form.getByLabel("Private key").fill(fields.privateKey);
+  await form.getByLabel("Name", { exact: true }).fill(fields.name);
+  await form.getByLabel("Address", { exact: true }).fill(fields.address);
+  await form.getByLabel("Port", { exact: true }).fill(String(fields.port ?? 22));
+  await form.getByLabel("Username", { exact: true }).fill(fields.username);
+  await form.getByLabel("Authentication", { exact: true }).selectOption(fields.auth === "key" ? "SSH key" : "Password");
+  if (fields.auth === "password") await form.getByLabel("SSH password", { exact: true }).fill(fields.password);
+  else if (fields.privateKey !== undefined) await form.getByLabel("Private key", { exact: true }).fill(fields.privateKey);
 }
 
 /** "Add host", then waits for the key to trust; returns the fingerprint the page shows. */
@@ -52,7 +52,13 @@ export const hostRow = (page: Page, name: string) => page.locator(`tr[data-host=
 
 /** Waits until the row's status badge reads `label` (rows fill in as their hosts answer). */
 export async function waitForStatus(page: Page, name: string, label: string, timeout = 30_000) {
-  await hostRow(page, name).locator('[data-column="status"]').getByText(label, { exact: true }).waitFor({ timeout });
+  const row = hostRow(page, name);
+  try {
+    await row.locator('[data-column="status"]').getByText(label, { exact: true }).waitFor({ timeout });
+  } catch (error) {
+    const shown = await row.innerText().catch(() => "(no such row)");
+    throw new Error(`${name} did not show "${label}" within ${timeout} ms; its row reads: ${shown}`, { cause: error });
+  }
 }
 
 export async function hostNames(page: Page): Promise<string[]> {

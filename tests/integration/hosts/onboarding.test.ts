@@ -19,8 +19,8 @@ describe("adding hosts against the lab", () => {
 
   it("fetches each host's key without logging in, as .lab/hosts.json has it", async () => {
     for (const host of ["hv-a", "hv-b"]) {
-      const { username: _u, ...endpoint } = labForm(host, "root-key");
-      const probed = await probeHostKey({ ...endpoint, username: "root" });
+      const { name, address, port, username, authKind } = labForm(host, "root-key");
+      const probed = await probeHostKey({ name, address, port, username, authKind });
       expect(probed).toEqual({ ok: true, data: { keyType: "ssh-ed25519", fingerprint: labFingerprint(host) } });
     }
   });
