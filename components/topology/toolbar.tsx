@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import type { ImageFormat } from "./export-image";
 
 type Props = {
@@ -16,22 +17,27 @@ type Props = {
 
 /** Search, network filter, refresh and export, above the graph. */
 export function Toolbar(p: Props) {
+  // Labels by id, not by wrapping: a wrapped <select> would add its chosen option to its own name.
+  const searchId = useId();
+  const networkId = useId();
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-2">
-        <span>Search</span>
+      <span className="flex items-center gap-2">
+        <label htmlFor={searchId}>Search</label>
         <input
+          id={searchId}
           type="search"
           value={p.query}
           onChange={(e) => p.onQuery(e.target.value)}
           placeholder="name, MAC, address…"
           className="w-56 rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
         />
-      </label>
+      </span>
       {p.query.trim() && <span className="text-zinc-500" aria-live="polite">{p.matches} match{p.matches === 1 ? "" : "es"}</span>}
-      <label className="flex items-center gap-2">
-        <span>Network</span>
+      <span className="flex items-center gap-2">
+        <label htmlFor={networkId}>Network</label>
         <select
+          id={networkId}
           value={p.network ?? ""}
           onChange={(e) => p.onNetwork(e.target.value || null)}
           className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
@@ -41,7 +47,7 @@ export function Toolbar(p: Props) {
             <option key={n} value={n}>{n}</option>
           ))}
         </select>
-      </label>
+      </span>
       <div className="ml-auto flex items-center gap-2">
         {p.busy && <span className="text-zinc-500" role="status">Updating…</span>}
         {p.onRefresh && (
