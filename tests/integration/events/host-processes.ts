@@ -1,4 +1,4 @@
-import { labExec } from "@/lab/index";
+import { labExec, labHost } from "@/lab/index";
 
 // What runs on a lab host, seen with `ps` inside it. The lab shares one pid
 // namespace with this machine, so processes are told apart by the owner tag
@@ -19,9 +19,14 @@ export async function processesWith(host: string, marker: string): Promise<HostP
     .filter((p) => p.comm !== "ps");
 }
 
-/** The virsh event loops an owner has running on a host. */
+/**
+ * The virsh event loops an owner has running on a host. `ps` in one host sees
+ * every host's processes; the session's SSH_CONNECTION ("client port server
+ * port") names the host a loop was started on.
+ */
 export async function eventLoops(host: string, owner: string): Promise<HostProcess[]> {
-  return (await processesWith(host, `SY_EVENTS_OWNER=${owner}`)).filter((p) => p.comm === "virsh");
+  const here = ` ${labHost(host).address} 22 `;
+  return (await processesWith(host, `SY_EVENTS_OWNER=${owner}`)).filter((p) => p.comm === "virsh" && `${p.args} `.includes(here));
 }
 
 /** The sshd process nearest above pid: the session child that carries the stream's channel. */
