@@ -13,13 +13,15 @@ const TEXT = {
 
 /** Steps 2 and 3: one address family's network, DHCP range and static route. */
 function FamilyStep({ family, edited }: StepProps & { family: Family }) {
-  const { watch, setValue } = useFormContext<WizardValues>();
+  const { watch, setValue, trigger } = useFormContext<WizardValues>();
   const text = TEXT[family];
   const [enabled, network, dhcpEnabled, routeEnabled] = watch([`${family}.enabled`, `${family}.network`, `${family}.dhcpEnabled`, `${family}.routeEnabled`]);
   const derived = gatewayAndType(network);
   const isPublic = derived?.type === "Other/Public";
   // Start/End follow "Network" until the operator types in either of them.
   const followNetwork = (value: string) => {
+    // The route's rules read "Network" too: re-judge them as it changes.
+    if (routeEnabled) void trigger([`${family}.routeNetwork`, `${family}.routeGateway`]);
     if (edited.has(text.edited)) return;
     const range = defaultDhcpFor(value);
     if (!range) return;
@@ -29,6 +31,8 @@ function FamilyStep({ family, edited }: StepProps & { family: Family }) {
   const markEdited = () => {
     edited.mark(text.edited);
   };
+  // "start comes after the end" sits on Start: typing in End must re-judge both.
+  const judgeRange = () => void trigger([`${family}.dhcpStart`, `${family}.dhcpEnd`]);
   return (
     <div className="max-w-xl space-y-4">
       <CheckField name={`${family}.enabled`} label={text.enable} />
@@ -45,8 +49,8 @@ function FamilyStep({ family, edited }: StepProps & { family: Family }) {
           <CheckField name={`${family}.dhcpEnabled`} label={text.dhcp} />
           {dhcpEnabled ? (
             <div className="grid grid-cols-2 gap-4">
-              <TextField name={`${family}.dhcpStart`} label="Start" onEdit={markEdited} />
-              <TextField name={`${family}.dhcpEnd`} label="End" onEdit={markEdited} />
+              <TextField name={`${family}.dhcpStart`} label="Start" onEdit={markEdited} onValue={judgeRange} />
+              <TextField name={`${family}.dhcpEnd`} label="End" onEdit={markEdited} onValue={judgeRange} />
             </div>
           ) : null}
           <CheckField name={`${family}.routeEnabled`} label="Enable Static Route Definition" />
