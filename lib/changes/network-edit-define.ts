@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { virshArgv } from "@/lib/ssh";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import type { PlanStep } from "./plan-types";
@@ -30,3 +31,15 @@ export function restartSteps(network: Pick<SnapshotNetwork, "uuid">): PlanStep[]
 }
 
 export const RESTART_NOTE = "A running network keeps its old settings until it is restarted: its DHCP and DNS server (dnsmasq) reads them at start.";
+
+/**
+ * First step of every redefinition: stop unless the host's definition is still
+ * byte for byte the one the plan was built from (sha256 of `net-dumpxml
+ * --inactive`). Without it, an out-of-band edit made between review and
+ * confirm would be silently overwritten. The hash, not the XML, is passed, so
+ * the step stays one copyable line.
+ */
+export function unchangedGuardStep(uuid: string, inactiveXml: string): PlanStep {
+  const script = `[ "$(env LC_ALL=C virsh -c qemu:///system net-dumpxml --inactive -- "$1" | sha256sum)" = "$2  -" ] || { echo "The network's definition changed on the host since this plan was made; nothing was changed. Review it again." >&2; exit 1; }`;
+  return { title: "Check that the definition is still the one reviewed", argv: ["sh", "-c", script, "sh", uuid, createHash("sha256").update(inactiveXml).digest("hex")] };
+}

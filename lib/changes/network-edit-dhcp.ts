@@ -1,7 +1,7 @@
 import "server-only";
 import { buildNetworkXml, type DhcpHost, type Layer3Network } from "@/lib/domain/network";
 import type { EditContext } from "./network-edit-context";
-import { defineStep } from "./network-edit-define";
+import { defineStep, unchangedGuardStep } from "./network-edit-define";
 import { dhcpHostXml, netUpdateStep, updateScope, type UpdateCommand } from "./network-edit-update";
 import type { PlanDraft } from "./plan-types";
 
@@ -39,7 +39,7 @@ export function dhcpRangePlan(ctx: EditContext, next: Layer3Network): PlanDraft 
     host: ctx.host,
     target: ctx.network.name,
     summary: `Set the DHCP range of ${ctx.network.name} to ${range?.start} – ${range?.end} (${ctx.host.name})`,
-    steps: [defineStep(xml, ctx.inactiveXml)],
+    steps: [unchangedGuardStep(ctx.network.uuid, ctx.inactiveXml), defineStep(xml, ctx.inactiveXml)],
     xml,
     notes: ["The network is stopped: dnsmasq reads the new range when the network is started."],
   };

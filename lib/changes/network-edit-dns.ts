@@ -1,7 +1,7 @@
 import "server-only";
 import { buildNetworkXml, type DnsHost, type Layer3Network } from "@/lib/domain/network";
 import type { EditContext } from "./network-edit-context";
-import { defineStep, RESTART_NOTE, restartSteps } from "./network-edit-define";
+import { defineStep, unchangedGuardStep, RESTART_NOTE, restartSteps } from "./network-edit-define";
 import { dnsHostXml, netUpdateStep, type UpdateCommand } from "./network-edit-update";
 import type { PlanDraft } from "./plan-types";
 
@@ -31,7 +31,7 @@ export function dnsSettingsPlan(ctx: EditContext, next: Layer3Network): PlanDraf
     host: ctx.host,
     target: ctx.network.name,
     summary: `Change the DNS domain and forwarders of ${ctx.network.name} (${ctx.host.name})`,
-    steps: [defineStep(xml, ctx.inactiveXml)],
+    steps: [unchangedGuardStep(ctx.network.uuid, ctx.inactiveXml), defineStep(xml, ctx.inactiveXml)],
     xml,
     notes: ctx.network.active
       ? ["net-update cannot change the domain or the forwarders, so the network is redefined.", RESTART_NOTE, "Restart the network afterwards from the DNS tab."]

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EditContext } from "./network-edit-context";
-import { defineStep, RESTART_NOTE } from "./network-edit-define";
+import { defineStep, unchangedGuardStep, RESTART_NOTE } from "./network-edit-define";
 import type { XmlChange } from "./network-edit-types";
 import type { PlanDraft } from "./plan-types";
 
@@ -19,7 +19,7 @@ export function xmlEditPlan(ctx: EditContext, xml: string, changes: XmlChange[])
     host: ctx.host,
     target: ctx.network.name,
     summary: `Redefine network ${ctx.network.name} from the edited XML (${ctx.host.name})`,
-    steps: [defineStep(xml, ctx.inactiveXml, "Redefine the network from the edited XML below")],
+    steps: [unchangedGuardStep(ctx.network.uuid, ctx.inactiveXml), defineStep(xml, ctx.inactiveXml, "Redefine the network from the edited XML below")],
     xml,
     notes,
   };

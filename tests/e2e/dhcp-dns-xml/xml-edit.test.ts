@@ -77,7 +77,7 @@ describe("XML editing", () => {
     expect(await review.getByRole("list", { name: "Changed parts" }).innerText()).toMatch(/domain: needs a restart/);
     await review.getByRole("button", { name: "Continue to the plan" }).click();
     const argv = await applyPlan(t.page);
-    expect(argv[0]).toEqual(expect.arrayContaining(["net-define", "--validate", "/dev/stdin"]));
+    expect(argv[1]).toEqual(expect.arrayContaining(["net-define", "--validate", "/dev/stdin"]));
     expect(await dumpXml(NAME, true)).toContain("<domain name='xml-edit.example'/>");
   });
 });

@@ -3,7 +3,7 @@ import { labVirsh } from "@/lab";
 import { runCommand } from "@/lib/ssh";
 import { closeAllConnections } from "@/lib/ssh";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import { defineStep } from "@/lib/changes/network-edit-define";
+import { defineStep, unchangedGuardStep } from "@/lib/changes/network-edit-define";
 import { dhcpHostXml, dnsHostXml, netUpdateStep } from "@/lib/changes/network-edit-update";
 import { libvirtSchemaRefusal } from "@/lib/libvirt/xml-edit/schema-check";
 import { readInactiveXml } from "@/lib/libvirt/xml-edit/read-inactive";
@@ -74,5 +74,15 @@ describe("net-update and net-define steps on a lab host", () => {
     expect(await dump()).not.toContain("int.example");
     await runCommand(target, step.undo!.argv, { stdin: step.undo!.stdin });
     expect(await dump(true)).not.toContain("int.example");
+  });
+});
+
+describe("the unchanged-definition guard", () => {
+  it("passes on the definition it was built from and stops after an out-of-band change", async () => {
+    const current = await readInactiveXml(target, network.uuid);
+    const guard = unchangedGuardStep(network.uuid, current);
+    await runCommand(target, guard.argv);
+    expect((await labVirsh(HOST, ["net-define", "/dev/stdin"], { stdin: current.replace("</network>", "<domain name='oob.example'/></network>") })).code).toBe(0);
+    await expect(runCommand(target, guard.argv)).rejects.toThrow(/changed on the host since this plan was made/);
   });
 });
