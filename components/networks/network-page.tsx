@@ -33,22 +33,32 @@ export function NetworkPage({ host, name, initial, canChange }: { host: string; 
   // The dialog stays up whatever the host now says: a refetch during a delete
   // must not take the progress and the outcome away.
   const dialog = plan ? <PlanDialog key={plan.id} plan={plan} onClose={() => setPlan(null)} onFinished={finished} /> : null;
-  const result = query.data;
-  if (!result.ok) return <>{dialog}<HostError host={host} failure={result} /></>;
+  // Same tree position in every branch, so React keeps the dialog's state.
+  return (
+    <div className="space-y-4">
+      {dialog}
+      <NetworkBody host={host} name={name} result={query.data} canChange={canChange} planOpen={!!plan} onPlan={setPlan} />
+    </div>
+  );
+}
+
+type BodyProps = { host: string; name: string; result: ActionResult<HostView>; canChange: boolean; planOpen: boolean; onPlan: (plan: Plan) => void };
+
+function NetworkBody({ host, name, result, canChange, planOpen, onPlan }: BodyProps) {
+  if (!result.ok) return <HostError host={host} failure={result} />;
   const { snapshot } = result.data;
   const network = findNetworkByName(snapshot, name);
-  if (!network) return <>{dialog}<p role="status" className="text-sm">There is no network with this name on {host} (any more).</p></>;
+  if (!network) return <p role="status" className="text-sm">There is no network with this name on {host} (any more).</p>;
   const row = networkRow(snapshot, network);
   return (
     <div className="space-y-4">
-      <NetworkActions host={host} network={network} canChange={canChange} planOpen={!!plan} onPlan={setPlan} />
-      {dialog}
+      <NetworkActions host={host} network={network} canChange={canChange} planOpen={planOpen} onPlan={onPlan} />
       <Tabs label="Network details" tabs={[
         { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
         { name: "VMs", content: <><a href={`/hosts/${encodeURIComponent(host)}/vms?network=${encodeURIComponent(name)}`} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /></> },
-        { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
-        { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
-        { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={setPlan} /> },
+        { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
+        { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
+        { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
       ]} />
     </div>
   );
