@@ -5,10 +5,20 @@ import { labVirsh } from "@/lab";
 // node and edge carries an aria-label ("Network default", "web1 → vnet0").
 
 export const nodeEl = (page: Page, kind: string, label: string) =>
-  page.locator(`.react-flow__node[aria-label="${kind} ${label.replace(/"/g, '\\"')}"]`);
+  page.locator(`.react-flow__node[aria-label="${quoted(`${kind} ${label}`)}"]`);
 
-export const edgeEl = (page: Page, from: string, to: string, label?: string) =>
-  page.locator(`.react-flow__edge[aria-label="${`${from} → ${to}${label ? ` (${label})` : ""}`.replace(/"/g, '\\"')}"]`);
+const quoted = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+
+/**
+ * An edge by its aria-label. Without `label`, a suffix is allowed too: a bridge
+ * port still in STP learning is labelled "(learning)", and STP settling sends
+ * no libvirt event, so the page may keep that label until the next refetch.
+ */
+export const edgeEl = (page: Page, from: string, to: string, label?: string) => {
+  const name = `${from} → ${to}`;
+  if (label) return page.locator(`.react-flow__edge[aria-label="${quoted(`${name} (${label})`)}"]`);
+  return page.locator(`.react-flow__edge[aria-label="${quoted(name)}"], .react-flow__edge[aria-label^="${quoted(`${name} (`)}"]`);
+};
 
 /** Opens a host's topology and waits until the worker's layout is drawn. */
 export async function openTopology(page: Page, host: string) {
