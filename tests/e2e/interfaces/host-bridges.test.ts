@@ -103,9 +103,8 @@ describe("host bridges and TAP devices", () => {
     const br0 = page.getByRole("table", { name: "Bridges" }).locator('tr[data-if="br0"]');
     await expect.poll(() => br0.innerText()).toContain(BR0_NET);
     await br0.getByRole("button", { name: "Delete bridge br0" }).click();
-    const alert = page.getByRole("alert");
-    await alert.waitFor();
-    expect(await alert.innerText()).toMatch(new RegExp(`br0 is used by network ${BR0_NET}`));
+    // Next's route announcer is an alert too: find ours by its words.
+    await page.getByRole("alert").filter({ hasText: `br0 is used by network ${BR0_NET}` }).waitFor();
     expect(await page.getByRole("dialog").count()).toBe(0);
 
     const eth0 = page.getByRole("table", { name: "NICs" }).locator('tr[data-if="eth0"]');
@@ -114,7 +113,7 @@ describe("host bridges and TAP devices", () => {
     await add.getByLabel("Interface").selectOption("eth0");
     await add.getByLabel("Bridge").selectOption("br0");
     await add.getByRole("button", { name: "Add to bridge" }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/eth0 carries the console's SSH session/);
+    await page.getByRole("alert").filter({ hasText: "eth0 carries the console's SSH session" }).waitFor();
     expect(await page.getByRole("dialog").count()).toBe(0);
     expect((await linkNamed(HOST, "eth0"))?.master).toBeUndefined();
     expect(await linkNamed(HOST, "br0")).toBeDefined();

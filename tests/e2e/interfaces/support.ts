@@ -60,7 +60,9 @@ export async function restoreGuest(host: string, vm: string, macs: string[]) {
 export async function applyPlan(page: Page): Promise<Locator> {
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Apply" }).click();
-  await dialog.getByRole("status").getByText("Applied.").waitFor({ timeout: 90_000 });
+  // Applied, or the outcome panel of a failure: either ends the wait, and a failure says why.
+  await dialog.getByRole("button", { name: "Close" }).waitFor({ timeout: 90_000 });
+  if ((await dialog.getByRole("status").getByText("Applied.").count()) === 0) throw new Error(`the change did not apply: ${await dialog.innerText()}`);
   return dialog;
 }
 
