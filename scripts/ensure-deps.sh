@@ -17,7 +17,10 @@ fi
 
 stamp=node_modules/.switchyard-lock-stamp
 if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-  echo "switchyard: installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error </dev/null
+  # `npm install`, not `npm ci`: npm 11's ci refuses a lock that lacks other
+  # platforms' optional binaries (Next's swc, Tailwind's oxide), which install
+  # never needs here. The lock still pins every version that gets installed.
+  echo "switchyard: installing npm dependencies"
+  npm install --no-audit --no-fund --loglevel=error </dev/null
   cp package-lock.json "$stamp"
 fi
