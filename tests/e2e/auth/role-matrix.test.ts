@@ -40,13 +40,14 @@ describe("role matrix", () => {
   describe.each(actions.map((a) => [`${a.filename}#${a.exportedName} (${actionKind(a.filename, a.exportedName)})`, a] as const))("action %s", (_name, action) => {
     const kind = actionKind(action.filename, action.exportedName);
 
-    it.skipIf(kind === "public")("refuses an anonymous call", async () => {
+    // Only the cases that apply are declared, so the report has no skipped checks.
+    if (kind !== "public") it("refuses an anonymous call", async () => {
       const reply = await callAction(action, []);
       expect(reply.status, reply.text.slice(0, 300)).toBe(200);
       expect(codeOf(reply.text), reply.text.slice(0, 300)).toBe("unauthenticated");
     });
 
-    it.runIf(kind === "mutation")("refuses a viewer", async () => {
+    if (kind === "mutation") it("refuses a viewer", async () => {
       const reply = await callAction(action, [], ctx.viewer);
       expect(codeOf(reply.text), reply.text.slice(0, 300)).toBe("forbidden");
     });
@@ -67,7 +68,7 @@ describe("role matrix", () => {
       expect(res.status).toBe(401);
     });
 
-    it.runIf(!READ_METHODS.includes(route.method))("refuses a viewer's mutation with 403", async () => {
+    if (!READ_METHODS.includes(route.method)) it("refuses a viewer's mutation with 403", async () => {
       const res = await call(ctx.viewer);
       await res.body?.cancel();
       expect(res.status).toBe(403);
