@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditHost } from "@/components/hosts/edit-host";
+import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
 import { HostStatusPanel } from "@/components/hosts/host-status-panel";
 import { RemoveHost } from "@/components/hosts/remove-host";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -22,7 +23,7 @@ export default async function HostPage({ params }: Params) {
   const host = await findHost(decodeURIComponent((await params).host));
   if (!host) notFound();
   const canAdmin = hasRole(operator.role, "admin");
-  const base = `/hosts/${encodeURIComponent(host.name)}`;
+  const base = hostHref(host.name);
   const links = [
     [`${base}/networks`, "Virtual Networks"],
     [`${base}/topology`, "Topology"],
@@ -31,8 +32,7 @@ export default async function HostPage({ params }: Params) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm"><Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link> / {host.name}</nav>
-      <h1 className="text-2xl font-semibold tracking-tight">{host.name}</h1>
+      <HostPageHeader host={host.name} title={host.name} />
       <ul aria-label={`${host.name} pages`} className="flex flex-wrap gap-3">
         {links.map(([href, label]) => (
           <li key={href}><Link href={href} className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">{label}</Link></li>

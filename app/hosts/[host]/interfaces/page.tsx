@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
 import { HostInterfaces } from "@/components/interfaces/host-interfaces";
 import { HostError } from "@/components/networks/host-error";
 import { routeSegment } from "@/components/networks/route-segment";
@@ -21,19 +22,14 @@ export default async function HostInterfacesPage({ params }: Params) {
   const host = routeSegment((await params).host);
   const read = await readInterfacesPage(host);
   const hostName = read.ok ? read.data.host.name : host;
-  const base = `/hosts/${encodeURIComponent(hostName)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
-        {" / "}
-        <Link href={base} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
-        {" / Interfaces"}
-      </nav>
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Bridges and TAP devices on {hostName}</h1>
-        <Link href={`${base}/vms`} className="text-sm text-brand-600 hover:underline dark:text-brand-500">VM network interfaces →</Link>
-      </div>
+      <HostPageHeader
+        host={hostName}
+        trail={[{ label: "Interfaces" }]}
+        title={`Bridges and TAP devices on ${hostName}`}
+        actions={<Link href={`${hostHref(hostName)}/vms`} className="text-sm text-brand-600 hover:underline dark:text-brand-500">VM network interfaces →</Link>}
+      />
       {read.ok ? <HostInterfaces host={hostName} view={read.data.view} canChange={hasRole(operator.role, "operator")} /> : <HostError host={host} failure={read} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostTopology } from "@/components/topology/host-topology";
 import { LiveHost } from "@/components/live";
 import { routeSegment } from "@/components/networks/route-segment";
@@ -24,16 +24,7 @@ export default async function HostTopologyPage({ params }: Params) {
   const hostName = initial.ok ? initial.data.host.name : host;
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
-        {" / "}
-        <Link href={`/hosts/${encodeURIComponent(hostName)}`} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
-        {" / Topology"}
-      </nav>
-      <div className="flex items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Topology of {hostName}</h1>
-        <LiveHost hostId={hostName} />
-      </div>
+      <HostPageHeader host={hostName} trail={[{ label: "Topology" }]} title={`Topology of ${hostName}`} actions={<LiveHost hostId={hostName} />} />
       <HostTopology host={hostName} initial={initial} />
     </div>
   );

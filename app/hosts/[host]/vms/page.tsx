@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
 import { routeSegment } from "@/components/networks/route-segment";
 import { VmList } from "@/components/vm-nics/vm-list";
@@ -18,16 +18,9 @@ export default async function HostVmsPage({ params, searchParams }: Props) {
   const network = (await searchParams).network;
   const read = await readHostView(host);
   const hostName = read.ok ? read.data.host.name : host;
-  const base = `/hosts/${encodeURIComponent(hostName)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
-        {" / "}
-        <Link href={base} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
-        {" / VMs"}
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">VM network interfaces on {hostName}</h1>
+      <HostPageHeader host={hostName} trail={[{ label: "VMs" }]} title={`VM network interfaces on ${hostName}`} />
       {typeof network === "string" ? <p className="text-sm">Choose the VM to plug into network <strong>{network}</strong>.</p> : null}
       {read.ok ? <VmList host={hostName} domains={read.data.snapshot.domains} {...(typeof network === "string" ? { network } : {})} /> : <HostError host={host} failure={read} />}
     </div>

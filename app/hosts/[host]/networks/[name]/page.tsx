@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
 import { NetworkPage } from "@/components/networks/network-page";
 import { LiveHost } from "@/components/live";
 import { routeSegment } from "@/components/networks/route-segment";
@@ -20,16 +20,9 @@ export default async function NetworkDetailPage({ params }: Params) {
   const name = routeSegment(nameSegment);
   const initial = await readHostView(host);
   const hostName = initial.ok ? initial.data.host.name : host;
-  const link = "text-brand-600 hover:underline dark:text-brand-500";
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/hosts" className={link}>Hosts</Link>{" / "}
-        <Link href={`/hosts/${encodeURIComponent(hostName)}`} className={link}>{hostName}</Link>{" / "}
-        <Link href={`/hosts/${encodeURIComponent(hostName)}/networks`} className={link}>Virtual Networks</Link>{" / "}
-        {name}
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+      <HostPageHeader host={hostName} trail={[{ label: "Virtual Networks", href: `${hostHref(hostName)}/networks` }, { label: name }]} title={name} />
       <LiveHost hostId={hostName} />
       <NetworkPage host={hostName} name={name} initial={initial} canChange={hasRole(operator.role, "operator")} />
     </div>

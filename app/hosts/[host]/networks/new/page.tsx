@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
 import { routeSegment } from "@/components/networks/route-segment";
 import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
@@ -21,16 +21,9 @@ export default async function NewNetworkPage({ params }: Params) {
   const hostParam = routeSegment((await params).host);
   const read = await readWizardHost(hostParam);
   const hostName = read.ok ? read.data.host.name : hostParam;
-  const base = `/hosts/${encodeURIComponent(hostName)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/hosts" className="text-brand-600 hover:underline dark:text-brand-500">Hosts</Link>
-        {" / "}
-        <Link href={`${base}/networks`} className="text-brand-600 hover:underline dark:text-brand-500">{hostName}</Link>
-        {" / Create network"}
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Create a new virtual network on {hostName}</h1>
+      <HostPageHeader host={hostName} trail={[{ label: "Create network" }]} title={`Create a new virtual network on ${hostName}`} />
       {read.ok ? (
         <CreateNetworkWizard
           host={hostName}
