@@ -28,6 +28,7 @@ export default async function HostPage({ params }: Params) {
     [`${base}/networks`, "Virtual Networks"],
     [`${base}/topology`, "Topology"],
     [`${base}/interfaces`, "Interfaces"],
+    [`${base}/vms`, "VMs"],
   ] as const;
 
   return (

@@ -30,7 +30,7 @@ describe("adding hosts (test 1)", () => {
     }
   });
 
-  it("the host page summarises a host and links to its networks, topology and interfaces", async () => {
+  it("the host page summarises a host and links to its networks, topology, interfaces and VMs", async () => {
     const page = t.page;
     await signIn(page);
     await page.goto("/hosts/hv-b");
@@ -38,7 +38,7 @@ describe("adding hosts (test 1)", () => {
     const summary = page.getByRole("region", { name: "Summary" });
     expect(await summary.innerText()).toContain(labHost("hv-b").hostKeyFingerprint!);
     expect(await summary.innerText()).toContain("Password");
-    for (const [label, href] of [["Virtual Networks", "/hosts/hv-b/networks"], ["Topology", "/hosts/hv-b/topology"], ["Interfaces", "/hosts/hv-b/interfaces"]]) {
+    for (const [label, href] of [["Virtual Networks", "/hosts/hv-b/networks"], ["Topology", "/hosts/hv-b/topology"], ["Interfaces", "/hosts/hv-b/interfaces"], ["VMs", "/hosts/hv-b/vms"]]) {
       const pages = page.getByRole("list", { name: "hv-b pages" });
       expect(await pages.getByRole("link", { name: label, exact: true }).getAttribute("href")).toBe(href);
     }
