@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { planNewNetwork } from "@/app/hosts/[host]/networks/new/actions";
+import { planNewNetwork } from "@/app/hosts/[host]/new-network/actions";
 import type { ApplyState } from "@/components/changes/use-apply";
 import type { Plan } from "@/lib/changes/plan-types";
 import type { WizardValues } from "@/lib/domain/network";

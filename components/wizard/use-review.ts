@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { previewNewNetwork } from "@/app/hosts/[host]/networks/new/actions";
+import { previewNewNetwork } from "@/app/hosts/[host]/new-network/actions";
 import type { WizardValues } from "@/lib/domain/network";
 import type { CreateReview } from "@/lib/wizard/prepare";
 import { placeServerErrors } from "./server-errors";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { checkNetworkStep } from "@/app/hosts/[host]/networks/new/actions";
+import { checkNetworkStep } from "@/app/hosts/[host]/new-network/actions";
 import type { WizardValues } from "@/lib/domain/network";
 import type { WizardPath } from "./field";
 import { placeServerErrors } from "./server-errors";

@@ -44,7 +44,7 @@ describe("rollback when autostart fails", () => {
     expect(await networkNames(HOST)).not.toContain(NAME);
     const linksAfter = await linkNames(HOST);
     expect(linksAfter.filter((l) => !linksBefore.includes(l) && /^virbr/.test(l))).toEqual([]);
-    expect(t.page.url()).toMatch(/\/networks\/new$/);
+    expect(t.page.url()).toMatch(/\/new-network$/);
     // Every input kept: still on step 4 with the same choices; earlier steps keep theirs.
     expect(await t.page.getByLabel("Mode", { exact: true }).inputValue()).toBe("nat");
     await t.page.getByRole("button", { name: "Back", exact: true }).click();

@@ -23,7 +23,7 @@ export type WizardInput = {
 const heading = (page: Page, title: string) => page.getByRole("heading", { name: title, exact: true });
 
 export async function openWizard(page: Page, host: string) {
-  await page.goto(`/hosts/${host}/networks/new`);
+  await page.goto(`/hosts/${host}/new-network`);
   await heading(page, "Step 1 of 4").waitFor({ timeout: 60_000 });
 }
 

@@ -24,7 +24,7 @@ export default async function HostNetworksPage({ params }: Params) {
         host={hostName}
         trail={[{ label: "Virtual Networks" }]}
         title={`Virtual Networks on ${hostName}`}
-        actions={<Link href={`${hostHref(hostName)}/networks/new`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link>}
+        actions={<Link href={`${hostHref(hostName)}/new-network`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link>}
       />
       <LiveHost hostId={hostName} />
       <HostNetworks host={hostName} initial={initial} />
