@@ -2,7 +2,7 @@
 
 import { ok, type ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { editEndpointSchema, editHostSchema, hostEndpointSchema, hostIdSchema, repinSchema, trustedHostSchema } from "@/lib/domain/host/schema";
 import * as hostService from "@/lib/hosts";
 import type { HostKeyInfo, PublicKeyOffer } from "@/lib/hosts";

@@ -3,7 +3,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { endBrowserSession, startBrowserSession } from "@/lib/auth/browser-session";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { signInSchema } from "@/lib/auth/user-schemas";
 
 // The one action callable without a session (listed in lib/auth/action-policy.ts).

@@ -2,7 +2,7 @@
 
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { addUserSchema, removeUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/auth/user-schemas";
 import * as accounts from "@/lib/auth/users";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { prepareNicAttach, prepareNicLink, prepareNicRemove } from "@/lib/changes/interfaces-vm";
 import type { Plan } from "@/lib/changes/plan-types";
 import { attachSpecSchema } from "@/lib/domain/interfaces/attach-spec";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import type { Plan } from "@/lib/changes/plan-types";
 import { prepareDhcpHostAdd, prepareDhcpHostDelete, prepareDhcpRange } from "@/lib/libvirt/dhcp/prepare";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/auth/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import type { EditableXml, XmlEditReview } from "@/lib/changes/network-edit-types";
 import { loadEditableXml, prepareXmlEdit } from "@/lib/libvirt/xml-edit/prepare";
 
