@@ -1,8 +1,11 @@
-// libvirt's refusals in plain words. The operator always sees libvirt's own
-// message too; this says what it means and what to do. Pure, so it is unit
-// tested on the exact messages libvirt 9 prints.
+import { IPROUTE2_FALLBACK, IPROUTE2_LINE, IPROUTE2_RULES } from "./explain-iproute2";
 
-const RULES: [RegExp, string][] = [
+// libvirt's and iproute2's refusals in plain words. The operator always sees
+// the tool's own message too; this says what it means and what to do. Pure,
+// so it is unit tested on the exact messages libvirt 9 and iproute2 6 print.
+
+const LIBVIRT_RULES: [RegExp, string][] = [
+  [/error creating macvtap interface [^@\s]+@(\S+) .*Device or resource busy/i, "Linux would not put a macvtap interface on $1 because the device is busy, most often because it is a bridge port (a device can carry macvtap or be a bridge port, not both). Attach the VM to that bridge instead, or choose a free device."],
   [/Network is already in use by interface (\S+)/i, "Another interface on the host ($1) already has this subnet. Choose a subnet nobody uses, or remove the other address first."],
   [/network '.*' already exists|already exists with uuid/i, "A network with this name or UUID already exists on the host. Pick another name, or refresh: someone may have just created it."],
   [/network is not active|is not running/i, "The network is not running, so it cannot be stopped or changed live. Refresh the page to see its current state."],
@@ -20,9 +23,11 @@ const RULES: [RegExp, string][] = [
 ];
 
 export function explainFailure(message: string): string {
-  for (const [pattern, text] of RULES) {
+  // iproute2's table first: its patterns are anchored to iproute2's own line starts.
+  for (const [pattern, text] of [...IPROUTE2_RULES, ...LIBVIRT_RULES]) {
     const m = pattern.exec(message);
-    if (m) return text.replace("$1", m[1] ?? "");
+    // $1 stands for the first group that matched (a pattern may offer alternatives).
+    if (m) return text.replaceAll("$1", m.slice(1).find((g) => g !== undefined) ?? "");
   }
-  return "libvirt refused the change. Its message above says why.";
+  return IPROUTE2_LINE.test(message) ? IPROUTE2_FALLBACK : "libvirt refused the change. Its message above says why.";
 }
