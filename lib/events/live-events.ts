@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetSnapshotHint } from "@/lib/libvirt/host-snapshot";
 import type { SshTarget } from "@/lib/ssh";
 import type { BackoffPolicy } from "./backoff";
 import { HostWatcher } from "./host-watcher";
@@ -22,7 +23,14 @@ export function createLiveEvents({ resolveTarget, lingerMs, ...watcherOptions }:
     (hostId, events) =>
       new HostWatcher(
         hostId,
-        { change: (reason) => events.change({ hostId, reason }), status: events.status },
+        {
+          change: (reason) => {
+            // The host changed: its next read must list before it dumps (see host-snapshot.ts).
+            forgetSnapshotHint(hostId);
+            events.change({ hostId, reason });
+          },
+          status: events.status,
+        },
         { open, ...watcherOptions },
       ),
     lingerMs,

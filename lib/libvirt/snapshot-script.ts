@@ -1,90 +1,119 @@
 import "server-only";
 import { defineRemoteScript } from "@/lib/ssh";
 
-// The fixed remote script behind every host read. One exec, one virsh process:
-// virsh runs as an interactive shell fed through a FIFO, so the UUIDs it lists
-// in phase 1 become the dump commands of phase 2 without a second connection
-// (a second virsh costs a full connect, which the 1.2× budget cannot carry).
+// The two fixed remote scripts behind every host read; each is one exec.
+//
+// Budget: on a small host a read should cost about what an operator's own
+// `ssh host 'virsh …'` costs. Every process the script starts costs several
+// milliseconds (measured 8 ms for /bin/true on the lab), so the scripts start
+// as few as they can: one virsh, one ip (in the background), and in the cold
+// read a mkfifo and a cat.
 //
 // Framing: every section starts with a marker line "<nonce>|<section>". The
 // nonce is random per read and passed as $1, so no XML or name can forge one.
 // virsh prints markers through its own `echo "<nonce>""|<section>"`: the two
 // quoted halves join only in the output, never in the echoed command line, so
-// virsh's prompt echo ("virsh # echo …") never looks like a marker.
+// the interactive prompt's echo ("virsh # echo …") never looks like a marker.
+// virsh's stderr joins its stdout: virsh flushes its output before it prints
+// an error, so an error lands in the section of the command that failed.
 //
-// Names never travel through this script: networks and domains are addressed
-// by the UUIDs virsh listed, and only strings shaped exactly like a UUID are
-// ever written back into virsh's input.
+// Names never travel through these scripts: networks and domains are
+// addressed by UUID, and only strings shaped exactly like a UUID are ever
+// written back into virsh's input.
 //
-// The transport wraps it in one framed section (lib/ssh/batch.ts); inside it,
-// $1 is our own nonce (hex) and $2 the seconds virsh may run before it is killed (a hung
-// libvirtd accepts the socket and never answers).
-const BODY = `
+// No `timeout` around virsh: the transport's remote timeout ends the whole
+// process group, and the adapter reads that as libvirtd not answering.
+
+// Both scripts take $1 = the nonce and $2 = "facts" when the read needs the
+// kernel side too (topology, interfaces, the wizard's checks; the network
+// pages do not).
+//
+// Kernel facts on stderr (virsh owns stdout), in the background while virsh
+// works: one ip process lists the links with their details (bridge ports and
+// their STP state included), their addresses, and the routes of both families.
+const FACTS = `
+facts() {
+  { printf '\\n%s|ip\\n' "$1"; ip -d -j -batch - 2>&1 <<'EOF'
+addr show
+route show table all
+EOF
+  printf '\\n%s|ip-exit %s\\n' "$1" "$?"; } >&2 &
+}
+finish() { wait; printf '\\n%s|done\\n' "$1"; }
+`;
+
+// Cold: virsh runs as an interactive shell fed through a FIFO, so the UUIDs
+// it lists in phase 1 become the dump commands of phase 2 in the same process.
+const COLD = `
 snapshot() {
-n=$1; limit=$2
+n=$1
 LC_ALL=C; export LC_ALL
 h='[0-9a-f]'; U="$h$h$h$h$h$h$h$h-$h$h$h$h-$h$h$h$h-$h$h$h$h-$h$h$h$h$h$h$h$h$h$h$h$h"
-d=$(mktemp -d "\${TMPDIR:-/tmp}/switchyard.XXXXXXXX") || { printf '%s|fatal mktemp\\n' "$n"; return 1; }
-# Cleaned up in the background, detached from our output, so the exec ends without waiting for rm.
-trap 'rm -rf "$d" </dev/null >/dev/null 2>&1 &' EXIT
-# Kernel facts in the background while virsh works; started before the FIFOs
-# are opened so they hold none of their ends.
-fact() { f=$1; shift; { printf '\\n%s|%s\\n' "$n" "$f"; "$@" 2>&1; printf '\\n%s|%s-exit %s\\n' "$n" "$f" "$?"; } >"$d/$f" & }
-# \`ip -d -j addr\` lists every link with its details and its addresses: one process for both.
-fact link ip -d -j addr
-fact route ip -j route
-fact route6 ip -6 -j route
-fact bridge bridge -j link
-if command -v virsh >/dev/null 2>&1 && mkfifo "$d/in" "$d/out"; then
-  to=; command -v timeout >/dev/null 2>&1 && to="timeout -k 2 $limit"
-  $to virsh -c qemu:///system <"$d/in" >"$d/out" 2>"$d/virsh.err" &
-  vp=$!
-  exec 3>"$d/in" 4<"$d/out"
-  m() { printf 'echo "%s""|%s"\\n' "$n" "$1"; }
-  # Phase 1: only the lists that decide what to dump. No \`version\`: it asks
-  # the hypervisor and costs seconds on QEMU.
-  { m nets; echo 'net-list --all --uuid'
-    m nets-active; echo 'net-list --uuid'
-    m doms; echo 'list --all --uuid'
-    m phase2; } >&3
-  # Phase 1 is read with sh's read, a byte per syscall: that is why it holds
-  # only these three short lists (awk would read ahead and wait for input
-  # that only comes after we answer).
-  sec=; nets=; act=; doms=
-  while IFS= read -r line <&4; do
-    printf '%s\\n' "$line"
-    case $line in *"$n|"*) sec=\${line#*"$n|"}; [ "$sec" = phase2 ] && break; continue;; esac
-    line=\${line#"virsh # "}
-    case $line in $U) case $sec in
-      nets) nets="$nets $line";; nets-active) act="$act $line";; doms) doms="$doms $line";;
-    esac;; esac
-  done
-  # Written from a child: a long list must not fill the FIFO while we are not yet reading.
-  { for x in $nets; do m "net-xml $x"; echo "net-dumpxml $x"; done
-    for x in $act; do m "leases $x"; echo "net-dhcp-leases $x"; done
-    for x in $doms; do m "dom-xml $x"; echo "dumpxml $x"; done
-    m nets-autostart; echo 'net-list --all --autostart --uuid'
-    m nets-persistent; echo 'net-list --all --persistent --uuid'
-    m doms-running; echo 'list --uuid --state-running'
-    m doms-paused; echo 'list --uuid --state-paused'
-    m doms-shutoff; echo 'list --all --uuid --state-shutoff'
-    m virsh-end; } >&3 &
-  exec 3>&-
-  cat <&4
-  exec 4<&-
-  wait $vp; rc=$?
-  printf '\\n%s|virsh-exit %s\\n' "$n" "$rc"
-else
-  printf '\\n%s|virsh-missing\\n' "$n"
-  : >"$d/virsh.err"
-fi
-wait
-# One cat for everything left: each fork is time the 1.2x budget does not have.
-cat "$d/virsh.err" "$d/link" "$d/route" "$d/route6" "$d/bridge"
-printf '\\n%s|done\\n' "$n"
+[ "$2" = facts ] && facts "$n"
+printf '\\n%s|virsh-start\\n' "$n"
+command -v virsh >/dev/null 2>&1 || { printf '\\n%s|virsh-missing\\n' "$n"; finish "$n"; return 0; }
+# mkfifo refuses a name that exists (a planted symlink too), so no private directory is needed.
+p="\${TMPDIR:-/tmp}/switchyard-$n-$$"
+mkfifo -m 600 "$p.in" "$p.out" || { printf '\\n%s|fatal mkfifo\\n' "$n"; finish "$n"; return 1; }
+virsh -c qemu:///system <"$p.in" >"$p.out" 2>&1 &
+vp=$!
+exec 3>"$p.in" 4<"$p.out"
+# Both ends are open: the names can go (in the background, off the clock).
+rm -f "$p.in" "$p.out" </dev/null >/dev/null 2>&1 &
+m() { printf 'echo "%s""|%s"\\n' "$n" "$1"; }
+{ m nets; echo 'net-list --all --uuid'
+  m nets-active; echo 'net-list --uuid'
+  m doms; echo 'list --all --uuid'
+  m phase2; } >&3
+# sh's read takes a byte per syscall: phase 1 holds only these three short lists
+# (awk would read ahead and wait for input that only comes after we answer).
+sec=; nets=; act=; doms=
+while IFS= read -r line <&4; do
+  printf '%s\\n' "$line"
+  case $line in *"$n|"*) sec=\${line#*"$n|"}; [ "$sec" = phase2 ] && break; continue;; esac
+  line=\${line#"virsh # "}
+  case $line in $U) case $sec in
+    nets) nets="$nets $line";; nets-active) act="$act $line";; doms) doms="$doms $line";;
+  esac;; esac
+done
+# Written from a child: a long list must not fill the FIFO while we are not yet reading.
+{ for x in $nets; do m "net-xml $x"; echo "net-dumpxml $x"; done
+  for x in $act; do m "leases $x"; echo "net-dhcp-leases $x"; done
+  for x in $doms; do m "dom-xml $x"; echo "dumpxml $x"; done
+  m nets-autostart; echo 'net-list --all --autostart --uuid'
+  m nets-persistent; echo 'net-list --all --persistent --uuid'
+  m doms-running; echo 'list --uuid --state-running'
+  m doms-paused; echo 'list --uuid --state-paused'
+  m doms-shutoff; echo 'list --all --uuid --state-shutoff'
+  m virsh-end; } >&3 &
+exec 3>&-
+cat <&4
+exec 4<&-
+wait "$vp"; printf '\\n%s|virsh-exit %s\\n' "$n" "$?"
+finish "$n"
 }
 sy_section snapshot snapshot "$@"
 `;
 
-export const SNAPSHOT_SCRIPT = defineRemoteScript("switchyard-snapshot", BODY);
+// Warm: the UUIDs are known from the previous read, so one non-interactive
+// virsh does everything and writes straight to our stdout. $3 is the command
+// line built by warmReadCommands (lib/domain/host/snapshot-commands.ts).
+const WARM = `
+snapshot() {
+n=$1
+LC_ALL=C; export LC_ALL
+[ "$2" = facts ] && facts "$n"
+printf '\\n%s|virsh-start\\n' "$n"
+if command -v virsh >/dev/null 2>&1; then
+  virsh -c qemu:///system "$3" 2>&1
+  printf '\\n%s|virsh-exit %s\\n' "$n" "$?"
+else
+  printf '\\n%s|virsh-missing\\n' "$n"
+fi
+finish "$n"
+}
+sy_section snapshot snapshot "$@"
+`;
 
+export const SNAPSHOT_SCRIPT = defineRemoteScript("switchyard-snapshot", FACTS + COLD);
+export const WARM_SNAPSHOT_SCRIPT = defineRemoteScript("switchyard-snapshot-warm", FACTS + WARM);

@@ -146,7 +146,7 @@ export async function runBatch(
   if (error instanceof Timeout) {
     // The first section without an exit code is the one that hung.
     const hung = commands[sections.findIndex((s) => s.code === null)] ?? commands[sections.length] ?? commands[0]!;
-    throw isVirshArgv(hung) ? virshTimedOut(hostLabel(target), "") : new Timeout(hostLabel(target), hung, timeoutMs);
+    throw isVirshArgv(hung) ? virshTimedOut(hostLabel(target), "") : new Timeout(hostLabel(target), hung, timeoutMs, error.remote);
   }
   if (error) throw error;
   return commands.map((argv, i) => {

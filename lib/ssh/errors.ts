@@ -66,7 +66,8 @@ export class CommandFailed extends SshError {
 
 export class Timeout extends SshError {
   readonly kind = "timeout";
-  constructor(host: string, readonly argv: readonly string[], readonly timeoutMs: number) {
+  /** remote: the host's `timeout` ended the command (the connection was fine); else our own clock ran out. */
+  constructor(host: string, readonly argv: readonly string[], readonly timeoutMs: number, readonly remote = false) {
     super(host, `\`${argv.slice(0, 4).join(" ")}\` on ${host} did not finish within ${seconds(timeoutMs)}`);
   }
 }

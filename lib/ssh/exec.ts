@@ -109,7 +109,7 @@ export function outcomeError(
   if (outcome.lost) return new Unreachable(host, "the connection dropped before the command finished");
   // `timeout` exits 124 after SIGTERM, 137 when it had to SIGKILL.
   const remoteTimedOut = (outcome.code === 124 || outcome.code === 137) && durationMs >= timeoutMs * 0.95;
-  if (remoteTimedOut) return isVirshArgv(argv) ? virshTimedOut(host, outcome.stderr) : new Timeout(host, argv, timeoutMs);
+  if (remoteTimedOut) return isVirshArgv(argv) ? virshTimedOut(host, outcome.stderr) : new Timeout(host, argv, timeoutMs, true);
   if (outcome.code === null) return new CommandFailed(host, argv, null, outcome.stderr);
   return null;
 }

@@ -71,3 +71,29 @@ export function bridgePortsFromJson(rows: Json[]): BridgePort[] {
     .filter((r) => str(r.ifname) && str(r.master))
     .map((r) => ({ ifname: r.ifname as string, master: r.master as string, ...(str(r.state) ? { state: r.state as string } : {}) }));
 }
+
+/**
+ * Bridge ports as `ip -d -j link|addr` reports them: a port's linkinfo names
+ * its master's kind and carries the STP state, so `bridge -j link` (one more
+ * process on the host) adds nothing.
+ */
+export function bridgePortsFromLinks(rows: Json[]): BridgePort[] {
+  return rows.flatMap((r) => {
+    const info = (r.linkinfo ?? {}) as Json;
+    if (info.info_slave_kind !== "bridge" || !str(r.ifname) || !str(r.master)) return [];
+    const state = str(((info.info_slave_data ?? {}) as Json).state);
+    return [{ ifname: r.ifname as string, master: r.master as string, ...(state ? { state } : {}) }];
+  });
+}
+
+// An IPv6 route always carries RTA_PREF ("pref"); an IPv4 one never does.
+const isInet6 = (r: Json) => r.pref !== undefined || [r.dst, r.gateway, r.prefsrc].some((v) => typeof v === "string" && v.includes(":"));
+
+/** `ip -j route show table all`: the main table's routes of both families, as `ip route` and `ip -6 route` list them. */
+export function mainRoutesFromJson(rows: Json[]): HostRoute[] {
+  const main = rows.filter((r) => r.table === undefined || r.table === "main");
+  return [
+    ...routesFromJson(main.filter((r) => !isInet6(r)), "inet"),
+    ...routesFromJson(main.filter(isInet6), "inet6"),
+  ];
+}

@@ -4,14 +4,20 @@
 import { parseNetworkXml } from "../network";
 import type { DomainState, HostSnapshot, SnapshotDomain, SnapshotNetwork } from "./snapshot";
 import { parseDomainXml } from "./snapshot-domain";
-import { addressesFromJson, bridgePortsFromJson, linksFromJson, parseJsonArray, routesFromJson } from "./snapshot-ip";
-import { splitSections, uuidList, xmlDocument, type Section } from "./snapshot-sections";
+import { unreadUuids, type ListedUuids } from "./snapshot-commands";
+import { addressesFromJson, bridgePortsFromLinks, linksFromJson, mainRoutesFromJson, parseJsonArray } from "./snapshot-ip";
+import { splitSections, uuidList, virshLines, xmlDocument, type Section } from "./snapshot-sections";
 import { parseLeases, parseVersions } from "./snapshot-virsh";
 
 /** How virsh itself fared: the adapter turns a failed connect into a typed error. */
 export type VirshOutcome = { ran: boolean; exitCode: number | null; stderr: string; complete: boolean };
 
-export type ParsedSnapshot = { snapshot: HostSnapshot; virsh: VirshOutcome; complete: boolean };
+/**
+ * complete: the script ran to its end. listed: what virsh's lists named (the
+ * next read's hint). unread: listed UUIDs this read did not dump, so it must
+ * be redone cold (a warm read's hint was out of date).
+ */
+export type ParsedSnapshot = { snapshot: HostSnapshot; virsh: VirshOutcome; complete: boolean; listed: ListedUuids; unread: string[] };
 
 function byKind(sections: Section[]) {
   const one = (kind: string) => sections.find((s) => s.kind === kind);
@@ -74,15 +80,29 @@ function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[]
   return domains;
 }
 
-function readJson<T>(section: Section | undefined, what: string, warnings: string[], read: (rows: Record<string, unknown>[]) => T[]): T[] {
-  if (!section) return [];
-  const rows = parseJsonArray(section.body);
-  if (rows === null) {
-    warnings.push(`${what} could not be read: ${section.body.trim().split("\n")[0] ?? "no output"}`);
-    return [];
+// `ip -d -j -batch` prints one JSON array per command, each on one line:
+// `addr show` (links with their details and addresses), then `route show table all`.
+function readIpFacts(section: Section | undefined, warnings: string[]) {
+  const none = { links: [], addresses: [], bridgePorts: [], routes: [] };
+  if (!section) return none;
+  const lines = section.body.split("\n").filter((l) => l.trim() !== "");
+  const [linkRows, routeRows] = [parseJsonArray(lines[0] ?? ""), parseJsonArray(lines[1] ?? "")];
+  if (linkRows === null || routeRows === null) {
+    const why = lines.find((l) => !l.trimStart().startsWith("[")) ?? "no output";
+    warnings.push(`ip could not be read: ${why}`);
+    return none;
   }
-  return read(rows);
+  return {
+    links: linksFromJson(linkRows),
+    addresses: addressesFromJson(linkRows),
+    bridgePorts: bridgePortsFromLinks(linkRows),
+    routes: mainRoutesFromJson(routeRows),
+  };
 }
+
+/** virsh's own complaints (connect failures) come before the first command's marker. */
+const virshErrors = (section: Section | undefined) =>
+  virshLines(section?.body ?? "").filter((line) => line.startsWith("error: ")).join("\n");
 
 export function parseSnapshotOutput(output: string, nonce: string, now = new Date()): ParsedSnapshot {
   const sections = splitSections(output, nonce);
@@ -92,7 +112,7 @@ export function parseSnapshotOutput(output: string, nonce: string, now = new Dat
   const virsh: VirshOutcome = {
     ran: !get.one("virsh-missing"),
     exitCode: exit ? Number(exit.arg) : null,
-    stderr: exit?.body.trim() ?? "",
+    stderr: virshErrors(get.one("virsh-start")),
     complete: !!get.one("virsh-end"),
   };
   const networks = readNetworks(get, warnings);
@@ -101,15 +121,12 @@ export function parseSnapshotOutput(output: string, nonce: string, now = new Dat
     libvirt: parseVersions(get.one("version")?.body ?? ""),
     networks,
     domains: readDomains(get, networks, warnings),
-    // `ip -d -j addr`: one JSON list carries the links and their addresses.
-    links: readJson(get.one("link"), "ip -d addr", warnings, linksFromJson),
-    bridgePorts: readJson(get.one("bridge"), "bridge link", warnings, bridgePortsFromJson),
-    routes: [
-      ...readJson(get.one("route"), "ip route", warnings, (rows) => routesFromJson(rows, "inet")),
-      ...readJson(get.one("route6"), "ip -6 route", warnings, (rows) => routesFromJson(rows, "inet6")),
-    ],
-    addresses: readJson(get.one("link"), "ip addr", [], addressesFromJson),
+    ...readIpFacts(get.one("ip"), warnings),
     warnings,
   };
-  return { snapshot, virsh, complete: !!get.one("done") };
+  const list = (kind: string) => uuidList(get.one(kind)?.body ?? "");
+  const listed: ListedUuids = { networks: list("nets"), activeNetworks: list("nets-active"), domains: list("doms") };
+  const dumped = (kind: string) => new Set(get.keyed(kind).keys());
+  const unread = unreadUuids(listed, { networks: dumped("net-xml"), leases: dumped("leases"), domains: dumped("dom-xml") });
+  return { snapshot, virsh, complete: !!get.one("done"), listed, unread };
 }

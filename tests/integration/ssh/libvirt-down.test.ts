@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { labExec, labVirsh } from "@/lab";
 import { closeAllConnections, LibvirtUnavailable, runBatch, runCommand, virshArgv } from "@/lib/ssh";
 import { labTarget, onHost, until } from "./support";
@@ -61,14 +62,18 @@ describe("libvirtd unavailable", () => {
       const started = performance.now();
       // A single command and a batch at once (keeps the daemon stopped for as
       // short a time as possible): in a batch, the hung virsh names the error.
-      const [single, batch] = await Promise.all([
+      const [single, batch, snapshot] = await Promise.all([
         runCommand(target, virshArgv("net-list", ["--all"]), { timeoutMs }).catch((e: unknown) => e),
         runBatch(target, [["true"], virshArgv("net-list")], { timeoutMs }).catch((e: unknown) => e),
+        // The host read has no timeout of its own around virsh: the remote timeout ends it.
+        readHostSnapshot(target, { timeoutMs }).catch((e: unknown) => e),
       ]);
       const took = performance.now() - started;
       expect(single).toBeInstanceOf(LibvirtUnavailable);
       expect(single).toMatchObject({ reason: "not-responding" });
       expect(batch).toBeInstanceOf(LibvirtUnavailable);
+      expect(snapshot).toBeInstanceOf(LibvirtUnavailable);
+      expect(snapshot).toMatchObject({ reason: "not-responding" });
       expect(took).toBeGreaterThanOrEqual(timeoutMs - 100);
       expect(took).toBeLessThan(timeoutMs + 2_500);
     } finally {
@@ -78,5 +83,6 @@ describe("libvirtd unavailable", () => {
     // No virsh left behind by the timeouts.
     const left = await labExec(HOST, ["pgrep", "-f", "virsh -c qemu:///system net-list"]);
     expect(left.stdout.trim()).toBe("");
+    expect((await labExec(HOST, ["pgrep", "-f", "switchyard-snapshot"])).stdout.trim()).toBe("");
   });
 });

@@ -56,6 +56,31 @@ describe.each(["hv-a", "hv-b"])("snapshot of %s", (host) => {
     expect(snapshot.addresses).toContainEqual(expect.objectContaining({ ifname: "virbr0", local: "192.168.122.1", prefixlen: 24 }));
     expect(snapshot.routes.some((r) => r.dst === "default")).toBe(true);
   });
+
+  it("reads bridge ports with their STP state, and routes of the main table in both families", () => {
+    for (const port of snapshot.bridgePorts) expect(port).toMatchObject({ master: expect.stringMatching(/^(virbr0|br0)$/), state: "forwarding" });
+    expect(snapshot.bridgePorts.map((p) => p.ifname)).toContain("eth1");
+    expect(snapshot.routes.filter((r) => r.family === "inet6").map((r) => r.dst)).toContain("fe80::/64");
+    // The local table (127.0.0.1, broadcast addresses) is not a route an operator set.
+    expect(snapshot.routes.some((r) => r.type === "local" || r.type === "broadcast" || r.dst === "127.0.0.1")).toBe(false);
+    expect(snapshot.routes.filter((r) => r.family === "inet").every((r) => !r.dst.includes(":"))).toBe(true);
+  });
+
+  it("reads the same from the warm read (one virsh, UUIDs given) as from the cold one", () => {
+    const warm = parseSnapshotOutput(fixture(`${host}.warm.out`), NONCE);
+    expect(warm.complete && warm.virsh.complete).toBe(true);
+    expect(warm.unread).toEqual([]);
+    expect(warm.listed).toEqual(read(host).listed);
+    expect(warm.snapshot).toEqual({ ...snapshot, takenAt: warm.snapshot.takenAt });
+  });
+
+  it("lists what a warm read would need to ask for, and a cold read leaves nothing unread", () => {
+    const { listed, unread } = read(host);
+    expect(unread).toEqual([]);
+    expect(listed.networks.sort()).toEqual(snapshot.networks.map((n) => n.uuid).sort());
+    expect(listed.activeNetworks.sort()).toEqual(snapshot.networks.filter((n) => n.active).map((n) => n.uuid).sort());
+    expect(listed.domains.sort()).toEqual(snapshot.domains.map((d) => d.uuid).sort());
+  });
 });
 
 describe("hostile names (hv-b fixture)", () => {

@@ -36,12 +36,18 @@ describe("framing", () => {
 });
 
 describe("a snapshot whose virsh could not connect", () => {
-  it("reports virsh's stderr and exit so the adapter can type the error", () => {
-    const out = `${N}|nets\n${N}|phase2\n${N}|virsh-end\n${N}|virsh-exit 1\nerror: failed to connect to the hypervisor\n${N}|done\n`;
+  it("reports virsh's errors and exit so the adapter can type the error", () => {
+    // Both scripts, run on hv-a as a user outside the libvirt group.
+    const out = `\n${N}|virsh-start\nerror: failed to connect to the hypervisor\nerror: Failed to connect socket to '/var/run/libvirt/libvirt-sock': Permission denied\n\n${N}|virsh-exit 1\n\n${N}|done\n`;
     const parsed = parseSnapshotOutput(out, N);
-    expect(parsed.virsh).toMatchObject({ ran: true, exitCode: 1, complete: true });
-    expect(parsed.virsh.stderr).toMatch(/failed to connect/);
+    expect(parsed.virsh).toMatchObject({ ran: true, exitCode: 1, complete: false });
+    expect(parsed.virsh.stderr).toBe("error: failed to connect to the hypervisor\nerror: Failed to connect socket to '/var/run/libvirt/libvirt-sock': Permission denied");
     expect(parsed.snapshot.networks).toEqual([]);
+  });
+
+  it("takes only virsh's error lines from before the first command, not the interactive banner", () => {
+    const out = `${N}|virsh-start\nWelcome to virsh, the virtualization interactive terminal.\n\nvirsh # echo "${N}""|nets"\n${N}|nets\n${N}|virsh-end\n${N}|virsh-exit 0\n${N}|done\n`;
+    expect(parseSnapshotOutput(out, N).virsh).toMatchObject({ stderr: "", exitCode: 0, complete: true });
   });
 
   it("drops a network that vanished between the list and its dump", () => {

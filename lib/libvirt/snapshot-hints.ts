@@ -1,0 +1,20 @@
+import "server-only";
+import type { SnapshotHint } from "@/lib/domain/host/snapshot-commands";
+
+// The UUIDs each host's last read listed, kept per SSH target (host id) for as
+// long as the server runs, like its connections. A hint only decides how the
+// next read is done (warm or cold), never what it returns.
+
+const hints = new Map<string, SnapshotHint>();
+
+export function hintFor(targetId: string): SnapshotHint | undefined {
+  return hints.get(targetId);
+}
+
+export function rememberHint(targetId: string, listed: SnapshotHint): void {
+  hints.set(targetId, listed);
+}
+
+export function forgetHint(targetId: string): void {
+  hints.delete(targetId);
+}
