@@ -1,16 +1,21 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { HostView } from "@/lib/domain/host/snapshot";
 
-// One TanStack Query per host, keyed by the host's name. The live-updates
-// stream invalidates this key to refetch a host through the one-exec reader.
-export const hostViewKey = (host: string) => ["host-view", host] as const;
+// One TanStack Query per host and scope, keyed by the host's name. The
+// live-updates stream invalidates ["host-view", host, …] to refetch a host
+// through the one-exec reader. The network pages read libvirt only; topology
+// reads the kernel side too ("full"), so the two never share a cached answer.
+export type HostViewScope = "networks" | "full";
+
+export const hostViewKey = (host: string, scope: HostViewScope = "networks") => ["host-view", host, scope] as const;
 
 /** The browser gives up on its own a little after the server's read timeout. */
 const CLIENT_TIMEOUT_MS = 35_000;
 
-export async function fetchHostView(host: string, signal?: AbortSignal): Promise<ActionResult<HostView>> {
+export async function fetchHostView(host: string, signal?: AbortSignal, scope: HostViewScope = "networks"): Promise<ActionResult<HostView>> {
   const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
-  const response = await fetch(`/networks/hosts/${encodeURIComponent(host)}`, {
+  const query = scope === "full" ? "?scope=full" : "";
+  const response = await fetch(`/networks/hosts/${encodeURIComponent(host)}${query}`, {
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     cache: "no-store",
   });

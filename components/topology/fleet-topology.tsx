@@ -13,7 +13,7 @@ import { TopologyView } from "./topology-view";
  */
 export function FleetTopology({ hosts }: { hosts: string[] }) {
   const queries = useQueries({
-    queries: hosts.map((host) => ({ queryKey: hostViewKey(host), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal) })),
+    queries: hosts.map((host) => ({ queryKey: hostViewKey(host, "full"), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal, "full") })),
   });
   const snapshots = queries.map((q) => q.data);
   const key = snapshots.map((d) => (d ? (d.ok ? d.data.snapshot.takenAt : d.code) : "pending")).join("|");

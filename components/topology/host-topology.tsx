@@ -17,7 +17,7 @@ import { useLastGood } from "./use-last-good";
  * keeps the nodes that were already there in place.
  */
 export function HostTopology({ host, initial }: { host: string; initial: ActionResult<HostView> }) {
-  const query = useQuery({ queryKey: hostViewKey(host), queryFn: ({ signal }) => fetchHostView(host, signal), initialData: initial });
+  const query = useQuery({ queryKey: hostViewKey(host, "full"), queryFn: ({ signal }) => fetchHostView(host, signal, "full"), initialData: initial });
   const result = query.data;
   const fresh = useMemo(() => (result.ok ? buildHostGraph(host, snapshotToTopologyFacts(result.data.snapshot)) : undefined), [result, host]);
   const graph = useLastGood(fresh);

@@ -3,7 +3,7 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { findHostTarget } from "@/lib/hosts";
 import { isSshError, type SshTarget } from "@/lib/ssh";
 import type { HostRef, HostView } from "@/lib/domain/host/snapshot";
-import { readHostSnapshot } from "./host-snapshot";
+import { readHostSnapshot, type ReadScope } from "./host-snapshot";
 
 // A registered host's snapshot as a typed result for pages, route handlers and
 // actions: the host's name and id, or the failure an operator can act on.
@@ -27,6 +27,8 @@ export async function withHost<T>(hostIdOrName: string, work: (host: HostRef, ta
   }
 }
 
-export function readHostView(hostIdOrName: string): Promise<ActionResult<HostView>> {
-  return withHost(hostIdOrName, async (host, target) => ({ host, snapshot: await readHostSnapshot(target) }));
+export type { ReadScope };
+
+export function readHostView(hostIdOrName: string, scope: ReadScope): Promise<ActionResult<HostView>> {
+  return withHost(hostIdOrName, async (host, target) => ({ host, snapshot: await readHostSnapshot(target, { scope }) }));
 }

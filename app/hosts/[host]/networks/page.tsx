@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function HostNetworksPage({ params }: Params) {
   await requirePageRole("viewer");
   const host = routeSegment((await params).host);
-  const initial = await readHostView(host);
+  const initial = await readHostView(host, "networks");
   const hostName = initial.ok ? initial.data.host.name : host;
   return (
     <div className="space-y-6">

@@ -16,7 +16,7 @@ export default async function HostVmsPage({ params, searchParams }: Props) {
   await requirePageRole("viewer");
   const host = routeSegment((await params).host);
   const network = (await searchParams).network;
-  const read = await readHostView(host);
+  const read = await readHostView(host, "networks");
   const hostName = read.ok ? read.data.host.name : host;
   return (
     <div className="space-y-6">

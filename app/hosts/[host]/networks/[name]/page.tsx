@@ -18,7 +18,7 @@ export default async function NetworkDetailPage({ params }: Params) {
   const { host: hostSegment, name: nameSegment } = await params;
   const host = routeSegment(hostSegment);
   const name = routeSegment(nameSegment);
-  const initial = await readHostView(host);
+  const initial = await readHostView(host, "networks");
   const hostName = initial.ok ? initial.data.host.name : host;
   return (
     <div className="space-y-6">
