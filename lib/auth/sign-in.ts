@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { ensureFirstAdmin } from "./first-admin";
@@ -13,7 +14,12 @@ import type { SignInInput } from "./user-schemas";
 export const BAD_CREDENTIALS = "Wrong username or password.";
 export const RATE_LIMITED = "Too many failed sign-ins. Wait a few minutes and try again.";
 
-/** Checks the credentials (rate-limited per username and per address) and opens a session. */
+/**
+ * Checks the credentials (rate-limited per username and per address) and opens
+ * a session. Sign-ins and failed attempts go to the audit log with the address;
+ * attempts refused by the rate limit do not (their failures are there already,
+ * and a flood must not fill the log).
+ */
 export async function signIn(input: SignInInput, address: string): Promise<ActionResult<{ token: string; expiresAt: Date }>> {
   await ensureFirstAdmin();
   const username = input.username.trim();
@@ -23,8 +29,11 @@ export async function signIn(input: SignInInput, address: string): Promise<Actio
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !valid) {
     await recordSignInFailure(username, address);
+    await recordAudit({ actor: "anonymous", action: "session.sign-in", target: username, commands: [], result: "failed", detail: `wrong username or password, from ${address}` });
     return fail("invalid-credentials", BAD_CREDENTIALS);
   }
   await clearUserFailures(username);
-  return ok(await createSession(user.id));
+  const session = await createSession(user.id);
+  await recordAudit({ actor: { id: user.id, username: user.username }, action: "session.sign-in", target: user.username, commands: [], result: "ok", detail: `from ${address}` });
+  return ok(session);
 }

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/list";
 import { recordAudit } from "@/lib/audit/record";
 import type { Operator } from "@/lib/auth/roles";
+import { signIn } from "@/lib/auth/sign-in";
 import { addUser, setUserRole } from "@/lib/auth/users";
 import { describeEachBackend } from "./backends";
 
@@ -33,5 +34,16 @@ describeEachBackend("audit log", () => {
     await recordAudit({ actor: admin, hostId: "11111111-1111-4111-8111-111111111111", hostName: "hv-a", action: "network.create", target: "lab", commands: argv, xml, result: "failed", detail: "error: network 'lab' already exists" });
     const [latest] = (await listAudit()).rows;
     expect(latest).toMatchObject({ hostName: "hv-a", action: "network.create", target: "lab", commands: argv, xml, result: "failed", detail: "error: network 'lab' already exists" });
+  });
+
+  it("records sign-ins and failed attempts with the address, never the password", async () => {
+    expect((await addUser(admin, { username: "carol", password: "carol password 1", role: "viewer" })).ok).toBe(true);
+    expect((await signIn({ username: "carol", password: "not it" }, "192.0.2.10")).ok).toBe(false);
+    expect((await signIn({ username: "carol", password: "carol password 1" }, "192.0.2.11")).ok).toBe(true);
+    const [success, failure] = (await listAudit()).rows;
+    expect([success!.actorUsername, success!.action, success!.target, success!.result, success!.detail]).toEqual(["carol", "session.sign-in", "carol", "ok", "from 192.0.2.11"]);
+    expect(success!.actorId).not.toBeNull();
+    expect([failure!.actorUsername, failure!.action, failure!.target, failure!.result, failure!.detail]).toEqual(["anonymous", "session.sign-in", "carol", "failed", "wrong username or password, from 192.0.2.10"]);
+    expect(JSON.stringify([success, failure])).not.toContain("not it");
   });
 });
