@@ -1,12 +1,12 @@
 // `npm run lab -- <command>`: the lab helpers from the shell.
-//   probe HOST BRIDGE [--gateway IP] [PING...]
+//   probe HOST BRIDGE [--mac MAC] [--gateway IP] [PING...]
 //   rekey HOST | restore-key HOST
 //   fault HOST autostart on|off
 //   sshd-log HOST
 //   exec HOST -- ARGV...
 import { fault, labExec, probe, rekey, restoreKey, sshdLogPath } from "./index";
 
-const USAGE = `usage: npm run lab -- probe HOST BRIDGE [--gateway IP] [PING...]
+const USAGE = `usage: npm run lab -- probe HOST BRIDGE [--mac MAC] [--gateway IP] [PING...]
        npm run lab -- rekey HOST | restore-key HOST
        npm run lab -- fault HOST autostart on|off
        npm run lab -- sshd-log HOST
@@ -27,11 +27,13 @@ async function main(argv: string[]): Promise<number> {
       const bridge = need(rest[1], "BRIDGE");
       const pings: string[] = [];
       let gateway: string | undefined;
+      let mac: string | undefined;
       for (let i = 2; i < rest.length; i++) {
         if (rest[i] === "--gateway") gateway = need(rest[++i], "IP after --gateway");
+        else if (rest[i] === "--mac") mac = need(rest[++i], "MAC after --mac");
         else pings.push(rest[i]!);
       }
-      const result = await probe(host, bridge, { gateway, ping: pings });
+      const result = await probe(host, bridge, { gateway, mac, ping: pings });
       const { ip, mask, router } = result.lease;
       console.log(`lease ${ip}/${mask}${router ? ` router ${router}` : ""}`);
       for (const p of result.pings) console.log(`ping ${p.target} ${p.ok ? "ok" : "FAILED"}`);

@@ -3,6 +3,6 @@
 // their namespaces, so they keep working when the code under test (SSH) does not.
 export { readLabHosts, labHost, labRoot, type LabHost } from "./hosts";
 export { labExec, labVirsh, hostNamespaces, type ExecResult, type ExecOptions } from "./exec";
-export { probe, type ProbeOptions, type ProbeResult } from "./probe";
+export { plugGuest, probe, type Guest, type GuestOptions, type Lease, type ProbeOptions, type ProbeResult } from "./probe";
 export { rekey, restoreKey, servedFingerprint, sshdLogPath } from "./sshd";
 export { fault } from "./faults";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { usePage } from "../support/browser";
-import { startGuest, type Guest } from "./guest";
+import { plugGuest, type Guest } from "@/lab";
 import { applyPlan, dnsmasqHostsFile, dumpXml, HOST, labNetwork, openTab, ready, removeNetwork } from "./support";
 
 // A guest's lease shows in the DHCP tab; "Reserve" makes it a static host
@@ -19,7 +19,7 @@ describe("DHCP leases and reservations", () => {
 
   it("shows a guest's lease, reserves it, and the MAC gets the same IP next time", async () => {
     const { uuid, bridge } = await labNetwork(NAME, 21);
-    const first = await startGuest(HOST, bridge, MAC);
+    const first = await plugGuest(HOST, bridge, { mac: MAC, timeoutMs: 60_000 });
     guests.push(first);
     await first.remove();
 
@@ -37,7 +37,7 @@ describe("DHCP leases and reservations", () => {
     expect(await dnsmasqHostsFile(NAME)).toContain(`${MAC},${first.lease.ip}`);
     await t.page.getByRole("table", { name: "Static hosts" }).locator(`tr[data-ip="${first.lease.ip}"]`).waitFor();
 
-    const second = await startGuest(HOST, bridge, MAC);
+    const second = await plugGuest(HOST, bridge, { mac: MAC, timeoutMs: 60_000 });
     guests.push(second);
     expect(second.lease.ip).toBe(first.lease.ip);
   });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { usePage } from "../support/browser";
-import { startGuest, type Guest } from "./guest";
+import { plugGuest, type Guest } from "@/lab";
 import { applyPlan, dumpXml, HOST, labNetwork, openTab, ready, removeNetwork } from "./support";
 
 // A DNS record added live resolves through the network's dnsmasq from a guest
@@ -29,7 +29,7 @@ describe("DNS tab", () => {
     expect(await dumpXml(NAME)).toMatch(/<host ip='10\.252\.23\.77'>\s*<hostname>sy-dhcp-web<\/hostname>\s*<hostname>sy-dhcp-www<\/hostname>/);
     await t.page.getByRole("table", { name: "DNS host records" }).locator('tr[data-ip="10.252.23.77"]').waitFor();
 
-    const guest = await startGuest(HOST, bridge, "52:54:00:25:23:01");
+    const guest = await plugGuest(HOST, bridge, { mac: "52:54:00:25:23:01", timeoutMs: 60_000 });
     guests.push(guest);
     const answer = await guest.exec(["busybox", "nslookup", "sy-dhcp-www", gateway]);
     expect(answer.stdout).toMatch(/Address:?\s+10\.252\.23\.77/);
