@@ -46,4 +46,18 @@ describeEachBackend("audit log", () => {
     expect([failure!.actorUsername, failure!.action, failure!.target, failure!.result, failure!.detail]).toEqual(["anonymous", "session.sign-in", "carol", "failed", "wrong username or password, from 192.0.2.10"]);
     expect(JSON.stringify([success, failure])).not.toContain("not it");
   });
+
+  it("filters: sign-ins apart from changes, and failures only", async () => {
+    await recordAudit({ actor: admin, action: "network.start", target: "lab", commands: [["virsh", "net-start", "lab"]], result: "rolled-back" });
+    await signIn({ username: "nobody", password: "x" }, "192.0.2.12");
+    const signIns = (await listAudit(1, { show: "sign-ins", failedOnly: false })).rows;
+    const changes = (await listAudit(1, { show: "changes", failedOnly: false })).rows;
+    const failedChanges = await listAudit(1, { show: "changes", failedOnly: true });
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(signIns.every((r) => r.action === "session.sign-in")).toBe(true);
+    expect(changes.some((r) => r.action === "network.start") && changes.every((r) => !r.action.startsWith("session."))).toBe(true);
+    expect(failedChanges.rows.every((r) => r.result !== "ok" && !r.action.startsWith("session."))).toBe(true);
+    expect(failedChanges.rows[0]).toMatchObject({ action: "network.start", result: "rolled-back" });
+    expect(failedChanges.total).toBe(failedChanges.rows.length);
+  });
 });
