@@ -25,15 +25,16 @@ const STABLE_MS = 10_000;
 /**
  * The event subscription of one host: keeps the remote event script running,
  * turns its lines into debounced change notifications, and re-opens it with
- * backoff whenever it ends (SSH drop, libvirtd restart, host down). After a
- * re-subscription it emits one "resync", because events were lost meanwhile.
+ * backoff whenever it ends (SSH drop, libvirtd restart, host down). Each time
+ * it goes live it emits one "resync": events were lost while it was down, and
+ * before a first subscription is live the page already read the host, so a
+ * change in between would otherwise never show.
  */
 export class HostWatcher {
   private stream: OpenStream | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
   private failures = 0;
-  private everLive = false;
   private liveSince = 0;
   private current: HostLiveStatus;
   private readonly pending;
@@ -100,10 +101,8 @@ export class HostWatcher {
   private becameLive() {
     this.liveSince = Date.now();
     this.setState("live");
-    // A first subscription has nothing to catch up on; a re-subscription may
-    // have missed any number of events while it was down.
-    if (this.everLive) this.pending.push("resync");
-    this.everLive = true;
+    // Whatever happened before the loops were registered is unknown: read once.
+    this.pending.push("resync");
   }
 
   private retry(message: string) {

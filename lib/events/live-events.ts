@@ -25,8 +25,10 @@ export function createLiveEvents({ resolveTarget, lingerMs, ...watcherOptions }:
         hostId,
         {
           change: (reason) => {
-            // The host changed: its next read must list before it dumps (see host-snapshot.ts).
-            forgetSnapshotHint(hostId);
+            // A libvirt event: the UUID lists may have changed, so the next read lists
+            // before it dumps (see host-snapshot.ts). A resync usually finds nothing
+            // new, and a warm read that does falls back by itself.
+            if (reason !== "resync") forgetSnapshotHint(hostId);
             events.change({ hostId, reason });
           },
           status: events.status,

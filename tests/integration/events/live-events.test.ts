@@ -130,6 +130,8 @@ describe("live events from a lab host", () => {
     const rec = record(slow, HOST);
     try {
       await rec.live();
+      // Going live reads the host once (a resync); our burst must not share its window.
+      await rec.nextChange(0, 3000, "resync");
       const net = liveNetwork();
       made.push(net.name);
       // An independent observer counts the raw events, so other people's

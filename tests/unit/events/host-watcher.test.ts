@@ -38,6 +38,10 @@ describe("HostWatcher", () => {
     expect(t.streams[0]!.argv.slice(0, 2)).toEqual(["sh", "-c"]);
     t.streams[0]!.line(READY_LINE);
     expect(states).toEqual(["connecting", "live"]);
+    // Going live reads the host once: the page read it before the loops were registered.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(changes).toEqual(["resync"]);
+    changes.length = 0;
     t.streams[0]!.line("net event 'lifecycle' for network a: Defined");
     t.streams[0]!.line("net event 'lifecycle' for network a: Started");
     await vi.advanceTimersByTimeAsync(100);
