@@ -40,7 +40,7 @@ export function readHostSnapshot(target: SshTarget, options: ReadOptions = {}): 
   return read;
 }
 
-/** Something changed on the host (an event, our own apply): the next read starts cold. */
+/** A libvirt event says the host changed (our own changes raise events too): the next read starts cold. */
 export const forgetSnapshotHint = forgetHint;
 
 const SNAPSHOT_ARGV = ["virsh", "-c", "qemu:///system", "(host snapshot)"];
