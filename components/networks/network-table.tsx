@@ -7,6 +7,9 @@ import { networkHref } from "./queries";
 import { SortableHeader, type SortState } from "./sortable-header";
 import { sortRows, type FleetRow, type SortKey } from "./sort-rows";
 
+/** An empty cell reads as "none", not as "still loading". */
+const orNone = (text: string) => text || "—";
+
 
 const COLUMNS: [SortKey, string][] = [
   ["name", "Name"],
@@ -52,10 +55,10 @@ export function NetworkTable({ rows, showHost = false, extraRows }: { rows: Flee
               <td className={cell}><StateBadge state={r.state} /></td>
               <td className={cell}>{yesNo(r.autostart)}</td>
               <td className={cell}>{yesNo(r.persistent)}</td>
-              <td className={`${cell} font-mono`}>{r.bridge}</td>
+              <td className={`${cell} font-mono`}>{orNone(r.bridge)}</td>
               <td className={cell}>{r.forwarding}</td>
-              <td className={`${cell} font-mono`}>{r.ipv4}</td>
-              <td className={`${cell} font-mono`}>{r.ipv6}</td>
+              <td className={`${cell} font-mono`}>{orNone(r.ipv4)}</td>
+              <td className={`${cell} font-mono`}>{orNone(r.ipv6)}</td>
               <td className={cell}>{r.dhcp}</td>
               <td className={`${cell} tabular-nums`}>{r.vms}</td>
             </tr>

@@ -50,6 +50,8 @@ export function TopologyCanvas({ nodes, edges, focus, onSelect, containerRef }: 
         maxZoom={2}
         onlyRenderVisibleElements={nodes.length > 400}
         proOptions={{ hideAttribution: true }}
+        // Controls, edge labels and the background follow the page's theme (the system's).
+        colorMode="system"
       >
         <Background />
         <Controls showInteractive={false} />

@@ -13,11 +13,11 @@ const cells = ["Name", "State", "Autostart", "Persistent", "Bridge", "Forwarding
 
 function expectedCells(spec: NetworkSpec, active: boolean, autostart: boolean) {
   const l3 = "ipv4" in spec ? spec : null;
-  const cidr = (ip?: { address: string; prefix: number }) => (ip ? `${ip.address}/${ip.prefix}` : "");
+  const cidr = (ip?: { address: string; prefix: number }) => (ip ? `${ip.address}/${ip.prefix}` : "—");
   const dhcp = [l3?.ipv4, l3?.ipv6].filter(Boolean).map((ip) => dhcpSummary(ip!)).filter((s) => s !== "Off").join("; ") || "Off";
   return {
     Name: spec.name, State: active ? "Active" : "Inactive", Autostart: autostart ? "Yes" : "No", Persistent: "Yes",
-    Bridge: l3?.bridge?.name ?? "", Forwarding: forwardingLabel(spec), IPv4: cidr(l3?.ipv4), IPv6: cidr(l3?.ipv6), "DHCP range": dhcp,
+    Bridge: l3?.bridge?.name ?? "—", Forwarding: forwardingLabel(spec), IPv4: cidr(l3?.ipv4), IPv6: cidr(l3?.ipv6), "DHCP range": dhcp,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { HostPageHeader } from "@/components/hosts/host-page-header";
+import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
 import { routeSegment } from "@/components/networks/route-segment";
 import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
@@ -23,7 +23,7 @@ export default async function NewNetworkPage({ params }: Params) {
   const hostName = read.ok ? read.data.host.name : hostParam;
   return (
     <div className="space-y-6">
-      <HostPageHeader host={hostName} trail={[{ label: "Create network" }]} title={`Create a new virtual network on ${hostName}`} />
+      <HostPageHeader host={hostName} trail={[{ label: "Virtual Networks", href: `${hostHref(hostName)}/networks` }, { label: "Create network" }]} title={`Create a new virtual network on ${hostName}`} />
       {read.ok ? (
         <CreateNetworkWizard
           host={hostName}
