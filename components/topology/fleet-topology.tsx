@@ -1,8 +1,8 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
-import { buildFleetGraph, snapshotToTopologyFacts, type FleetHost } from "@/lib/domain/topology";
+import { buildFleetGraph, snapshotToTopologyFacts, tapsShownOptions, type FleetHost } from "@/lib/domain/topology";
 import { fetchHostView, hostViewKey } from "@/components/networks/queries";
 import { TopologyView } from "./topology-view";
 
@@ -16,6 +16,7 @@ export function FleetTopology({ hosts }: { hosts: string[] }) {
     queries: hosts.map((host) => ({ queryKey: hostViewKey(host, "full"), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal, "full") })),
   });
   const snapshots = queries.map((q) => q.data);
+  const [tapsShown, setTapsShown] = useState<boolean | null>(null);
   const key = snapshots.map((d) => (d ? (d.ok ? d.data.snapshot.takenAt : d.code) : "pending")).join("|");
   const graph = useMemo(() => {
     const input: FleetHost[] = hosts.map((host, i) => {
@@ -23,10 +24,10 @@ export function FleetTopology({ hosts }: { hosts: string[] }) {
       if (!data) return { host, error: "loading" };
       return data.ok ? { host, facts: snapshotToTopologyFacts(data.data.snapshot) } : { host, error: data.message };
     });
-    return buildFleetGraph(input);
+    return buildFleetGraph(input, tapsShownOptions(tapsShown));
     // `key` changes exactly when a host's answer does; the query array itself is new every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hosts, key]);
+  }, [hosts, key, tapsShown]);
   const fetching = queries.some((q) => q.isFetching);
-  return <TopologyView graph={graph} fileName="fleet-topology" onRefresh={() => queries.forEach((q) => void q.refetch())} fetching={fetching} />;
+  return <TopologyView graph={graph} fileName="fleet-topology" onRefresh={() => queries.forEach((q) => void q.refetch())} fetching={fetching} onTapsShown={setTapsShown} />;
 }

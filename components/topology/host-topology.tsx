@@ -1,10 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/result";
 import type { HostView } from "@/lib/domain/host/snapshot";
-import { buildHostGraph, snapshotToTopologyFacts } from "@/lib/domain/topology";
+import { buildHostGraph, snapshotToTopologyFacts, tapsShownOptions } from "@/lib/domain/topology";
 import { fetchHostView, hostViewKey } from "@/components/networks/queries";
 import { HostError } from "@/components/networks/host-error";
 import { TopologyView } from "./topology-view";
@@ -19,12 +19,17 @@ import { useLastGood } from "./use-last-good";
 export function HostTopology({ host, initial }: { host: string; initial: ActionResult<HostView> }) {
   const query = useQuery({ queryKey: hostViewKey(host, "full"), queryFn: ({ signal }) => fetchHostView(host, signal, "full"), initialData: initial });
   const result = query.data;
-  const fresh = useMemo(() => (result.ok ? buildHostGraph(host, snapshotToTopologyFacts(result.data.snapshot)) : undefined), [result, host]);
+  // null: folded only when the host is large; the toolbar's checkbox decides otherwise.
+  const [tapsShown, setTapsShown] = useState<boolean | null>(null);
+  const fresh = useMemo(
+    () => (result.ok ? buildHostGraph(host, snapshotToTopologyFacts(result.data.snapshot), tapsShownOptions(tapsShown)) : undefined),
+    [result, host, tapsShown],
+  );
   const graph = useLastGood(fresh);
   return (
     <div className="space-y-3">
       {!result.ok && <HostError host={host} failure={result} />}
-      {graph && <TopologyView graph={graph} fileName={`${host}-topology`} onRefresh={() => void query.refetch()} fetching={query.isFetching} />}
+      {graph && <TopologyView graph={graph} fileName={`${host}-topology`} onRefresh={() => void query.refetch()} fetching={query.isFetching} onTapsShown={setTapsShown} />}
     </div>
   );
 }

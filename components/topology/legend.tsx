@@ -23,7 +23,7 @@ export function Legend({ folded }: { folded: boolean }) {
         <svg width="28" height="6" aria-hidden="true"><line x1="0" y1="3" x2="28" y2="3" stroke="currentColor" strokeDasharray="6 4" /></svg>
         From configuration (not live)
       </span>
-      {folded && <span>Large graph: VM interfaces are folded into VM → network edges.</span>}
+      {folded && <span>VM interfaces are folded into VM → network edges.</span>}
     </section>
   );
 }

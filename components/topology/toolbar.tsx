@@ -13,9 +13,12 @@ type Props = {
   onExport: (format: ImageFormat) => void;
   onRefresh?: () => void;
   busy: boolean;
+  /** Whether VM interfaces (taps) are drawn, and the operator's toggle. */
+  tapsShown: boolean;
+  onTapsShown: (shown: boolean) => void;
 };
 
-/** Search, network filter, refresh and export, above the graph. */
+/** Search, network filter, VM interfaces on or off, refresh and export, above the graph. */
 export function Toolbar(p: Props) {
   // Labels by id, not by wrapping: a wrapped <select> would add its chosen option to its own name.
   const searchId = useId();
@@ -48,6 +51,10 @@ export function Toolbar(p: Props) {
           ))}
         </select>
       </span>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={p.tapsShown} onChange={(e) => p.onTapsShown(e.target.checked)} />
+        Show VM interfaces
+      </label>
       <div className="ml-auto flex items-center gap-2">
         {p.busy && <span className="text-zinc-500" role="status">Updating…</span>}
         {p.onRefresh && (

@@ -17,10 +17,12 @@ type Props = {
   fileName: string;
   onRefresh?: () => void;
   fetching?: boolean;
+  /** The "Show VM interfaces" toggle; the graph says whether they are drawn (not folded). */
+  onTapsShown: (shown: boolean) => void;
 };
 
 /** Toolbar, graph, side panel and legend for one built graph (a host or the fleet). */
-export function TopologyView({ graph, fileName, onRefresh, fetching = false }: Props) {
+export function TopologyView({ graph, fileName, onRefresh, fetching = false, onTapsShown }: Props) {
   const [query, setQuery] = useState("");
   const [network, setNetwork] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -57,6 +59,8 @@ export function TopologyView({ graph, fileName, onRefresh, fetching = false }: P
         onExport={onExport}
         onRefresh={onRefresh}
         busy={pending || fetching}
+        tapsShown={!graph.folded}
+        onTapsShown={onTapsShown}
       />
       {(error || exportError) && <p role="alert" className="text-sm text-rose-600">{error ?? exportError}</p>}
       <div className="flex h-[70vh] gap-3">

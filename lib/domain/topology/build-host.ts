@@ -14,6 +14,16 @@ export type BuildOptions = {
 
 export const DEFAULT_FOLD_TAPS_ABOVE = 200;
 
+/**
+ * The operator's choice of "Show VM interfaces": null leaves it to the size of
+ * the graph (fold past DEFAULT_FOLD_TAPS_ABOVE), true never folds, false
+ * always does (VM → network edges, even on a small host).
+ */
+export function tapsShownOptions(shown: boolean | null): BuildOptions {
+  if (shown === null) return {};
+  return { foldTapsAbove: shown ? Infinity : -1 };
+}
+
 /** A tap belongs to the network it is a port of; a VM to its interfaces' networks. */
 function propagateNetworks(draft: GraphDraft) {
   const edges = draft.edges;

@@ -3,7 +3,7 @@
 export * from "./facts";
 export * from "./graph";
 export { nodeId, edgeId, groupId } from "./ids";
-export { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, type BuildOptions } from "./build-host";
+export { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, tapsShownOptions, type BuildOptions } from "./build-host";
 export { buildFleetGraph, type FleetHost } from "./build-fleet";
 export { foldTaps, countVmTaps } from "./fold-taps";
 export { networkNames, visibleForNetwork, searchNodes } from "./filter";

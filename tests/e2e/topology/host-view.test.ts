@@ -58,6 +58,21 @@ describe("hv-a's topology", () => {
     }
   });
 
+  it("folds VM interfaces into VM → network edges when the operator unticks them, and draws them again", async () => {
+    const [tap] = await tapsOf("hv-a", "web1");
+    await ready(t.page);
+    await openTopology(t.page, "hv-a");
+    const toggle = t.page.getByLabel("Show VM interfaces");
+    await expect(toggle.isChecked()).resolves.toBe(true);
+    await toggle.uncheck();
+    await nodeEl(t.page, "VM interface", tap!).waitFor({ state: "detached" });
+    await edgeEl(t.page, "web1", "default").waitFor({ state: "attached" });
+    await t.page.getByText("VM interfaces are folded into VM → network edges.").waitFor();
+    await toggle.check();
+    await edgeEl(t.page, "web1", tap!).waitFor({ state: "attached" });
+    await edgeEl(t.page, "web1", "default").waitFor({ state: "detached" });
+  });
+
   it("draws the fleet view with a box per host", async () => {
     await ready(t.page);
     await t.page.goto("/topology");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, syntheticFacts } from "@/lib/domain/topology";
+import { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, syntheticFacts, tapsShownOptions } from "@/lib/domain/topology";
 import { labFacts } from "./support/lab-facts";
 import { kinds, node, out } from "./support/graph-queries";
 
@@ -50,5 +50,21 @@ describe("a synthetic host with 50 networks and 500 VM interfaces", () => {
     const graph = buildHostGraph("big", facts, { foldTapsAbove: Infinity });
     expect(kinds(graph).tap).toBe(500);
     expect(new Set(graph.nodes.map((n) => n.id)).size).toBe(graph.nodes.length);
+  });
+});
+
+describe("the operator's Show VM interfaces choice", () => {
+  it("left alone, folds by size: hv-a keeps its taps, a host past the threshold folds", () => {
+    expect(buildHostGraph("hv-a", labFacts("hv-a"), tapsShownOptions(null)).folded).toBe(false);
+    expect(buildHostGraph("s", syntheticFacts(1, DEFAULT_FOLD_TAPS_ABOVE + 1, 1), tapsShownOptions(null)).folded).toBe(true);
+  });
+
+  it("off folds even a small host; on draws every tap of a large one", () => {
+    const small = buildHostGraph("hv-a", labFacts("hv-a"), tapsShownOptions(false));
+    expect(small.folded).toBe(true);
+    expect(kinds(small).tap).toBeUndefined();
+    const large = buildHostGraph("s", syntheticFacts(1, DEFAULT_FOLD_TAPS_ABOVE + 1, 1), tapsShownOptions(true));
+    expect(large.folded).toBe(false);
+    expect(kinds(large).tap).toBe(DEFAULT_FOLD_TAPS_ABOVE + 1);
   });
 });
