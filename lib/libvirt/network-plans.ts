@@ -33,11 +33,12 @@ const autostart = (n: SnapshotNetwork, on: boolean): PlanStep => ({
 
 const undefine = (n: SnapshotNetwork): PlanStep => ({ title: "Remove the network's definition", argv: virshArgv("net-undefine", [], [n.uuid]) });
 
-function vmNotes(snapshot: HostSnapshot, n: SnapshotNetwork, onlyRunning: boolean): string[] {
+/** Who the change affects, and how; the consequence is only said when someone is attached. */
+function vmNotes(snapshot: HostSnapshot, n: SnapshotNetwork, onlyRunning: boolean, consequence: string): string[] {
   const vms = attachedDomains(snapshot, n).filter((d) => !onlyRunning || d.state === "running");
   if (vms.length === 0) return [onlyRunning ? "No running VM is attached to this network." : "No VM is attached to this network."];
   const what = onlyRunning ? "running VM" : "VM";
-  return [`${vms.length} ${what}${vms.length === 1 ? "" : "s"} attached: ${vms.map((d) => `${d.name} (${d.state})`).join(", ")}.`];
+  return [`${vms.length} ${what}${vms.length === 1 ? "" : "s"} attached: ${vms.map((d) => `${d.name} (${d.state})`).join(", ")}.`, consequence];
 }
 
 function stepsFor(change: NetworkChange, snapshot: HostSnapshot, n: SnapshotNetwork): { steps: PlanStep[]; notes: string[] } {
@@ -45,14 +46,14 @@ function stepsFor(change: NetworkChange, snapshot: HostSnapshot, n: SnapshotNetw
     case "start":
       return { steps: [start(n)], notes: [] };
     case "stop":
-      return { steps: [stop(n)], notes: [...vmNotes(snapshot, n, true), "Their interfaces lose connectivity until the network is started again."] };
+      return { steps: [stop(n)], notes: vmNotes(snapshot, n, true, "Their interfaces lose connectivity until the network is started again.") };
     case "autostart-on":
     case "autostart-off":
       return { steps: [autostart(n, change === "autostart-on")], notes: ["Takes effect at the host's next boot (or libvirtd restart); the network's state now does not change."] };
     case "delete": {
       // An active network undefined first would live on as a transient one: destroy, then undefine.
       const steps = [...(n.active ? [stop(n)] : []), ...(n.persistent ? [undefine(n)] : [])];
-      return { steps, notes: [...vmNotes(snapshot, n, false), "Their interfaces keep pointing at a network that no longer exists."] };
+      return { steps, notes: vmNotes(snapshot, n, false, "Their interfaces keep pointing at a network that no longer exists.") };
     }
   }
 }

@@ -40,6 +40,11 @@ describe("lifecycle plans", () => {
     expect(plan.nextHref).toBe("/hosts/hv-b/networks");
   });
 
+  it("says what happens to attached VMs only when there are some", () => {
+    expect(networkChangePlan("stop", host, snapshot, def).notes).toContain("Their interfaces lose connectivity until the network is started again.");
+    expect(networkChangePlan("delete", host, snapshot, staging).notes).toEqual(["No VM is attached to this network."]);
+  });
+
   it("delete of an inactive network only undefines", () => {
     expect(networkChangePlan("delete", host, snapshot, staging).steps.map((s) => s.argv[5])).toEqual(["net-undefine"]);
   });
