@@ -1,4 +1,5 @@
 import "server-only";
+import { SNAPSHOT_LISTS } from "@/lib/domain/host/snapshot-commands";
 import { defineRemoteScript } from "@/lib/ssh";
 
 // The two fixed remote scripts behind every host read; each is one exec.
@@ -42,6 +43,13 @@ EOF
 finish() { wait; printf '\\n%s|done\\n' "$1"; }
 `;
 
+// The lists come from the table the warm read uses too, so both ask virsh the
+// same questions. Phase 1 holds the lists that decide what to dump.
+const PHASE_1 = new Set(["nets", "nets-active", "doms"]);
+const PHASE_2 = new Set(SNAPSHOT_LISTS.map(([kind]) => kind).filter((kind) => !PHASE_1.has(kind)));
+const listLines = (kinds: Set<string>) =>
+  SNAPSHOT_LISTS.filter(([kind]) => kinds.has(kind)).map(([kind, command]) => `m ${kind}; echo '${command}'`).join("\n  ");
+
 // Cold: virsh runs as an interactive shell fed through a FIFO, so the UUIDs
 // it lists in phase 1 become the dump commands of phase 2 in the same process.
 const COLD = `
@@ -61,9 +69,7 @@ exec 3>"$p.in" 4<"$p.out"
 # Both ends are open: the names can go (in the background, off the clock).
 rm -f "$p.in" "$p.out" </dev/null >/dev/null 2>&1 &
 m() { printf 'echo "%s""|%s"\\n' "$n" "$1"; }
-{ m nets; echo 'net-list --all --uuid'
-  m nets-active; echo 'net-list --uuid'
-  m doms; echo 'list --all --uuid'
+{ ${listLines(PHASE_1)}
   m phase2; } >&3
 # sh's read takes a byte per syscall: phase 1 holds only these three short lists
 # (awk would read ahead and wait for input that only comes after we answer).
@@ -80,11 +86,7 @@ done
 { for x in $nets; do m "net-xml $x"; echo "net-dumpxml $x"; done
   for x in $act; do m "leases $x"; echo "net-dhcp-leases $x"; done
   for x in $doms; do m "dom-xml $x"; echo "dumpxml $x"; done
-  m nets-autostart; echo 'net-list --all --autostart --uuid'
-  m nets-persistent; echo 'net-list --all --persistent --uuid'
-  m doms-running; echo 'list --uuid --state-running'
-  m doms-paused; echo 'list --uuid --state-paused'
-  m doms-shutoff; echo 'list --all --uuid --state-shutoff'
+  ${listLines(PHASE_2)}
   m virsh-end; } >&3 &
 exec 3>&-
 cat <&4

@@ -14,7 +14,7 @@ import { isUuid } from "./snapshot-sections";
 
 export type SnapshotHint = { networks: string[]; activeNetworks: string[]; domains: string[] };
 
-/** The lists every read asks for, by section kind. */
+/** The lists every read asks for, by section kind (plain words only: the cold script is built from them). */
 export const SNAPSHOT_LISTS: ReadonlyArray<readonly [kind: string, command: string]> = [
   ["nets", "net-list --all --uuid"],
   ["nets-active", "net-list --uuid"],
