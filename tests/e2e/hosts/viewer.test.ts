@@ -29,6 +29,13 @@ describe("viewers (test 7)", () => {
     await page.getByRole("heading", { name: "hv-a", level: 1 }).waitFor();
     expect(await page.getByRole("button", { name: "Edit" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Remove" }).count()).toBe(0);
+    // Nor a way into the wizard, which is for operators.
+    await page.goto("/hosts/hv-a/networks");
+    await page.getByRole("table").waitFor();
+    expect(await page.getByRole("link", { name: "Create network" }).count()).toBe(0);
+    await page.goto("/networks");
+    await page.getByRole("table").waitFor();
+    expect(await page.getByRole("form", { name: "Create a network" }).count()).toBe(0);
   });
 
   it("every host mutation refuses a viewer's direct call, and nothing changes", async () => {

@@ -80,4 +80,15 @@ describe("network lists", () => {
     await t.page.getByRole("button", { name: "Name" }).click();
     expect(await t.page.getByRole("columnheader", { name: "Name" }).getAttribute("aria-sort")).toBe("descending");
   });
+
+  it("/networks takes an operator into the wizard of the host they choose", async () => {
+    await ready(t.page);
+    await t.page.goto("/networks");
+    const create = t.page.getByRole("form", { name: "Create a network" });
+    await create.getByLabel("on host").selectOption("hv-b");
+    await create.getByRole("button", { name: "Create network" }).click();
+    await t.page.waitForURL((url) => url.pathname === "/hosts/hv-b/new-network");
+    await t.page.getByRole("heading", { name: "Create a new virtual network on hv-b" }).waitFor();
+    await t.page.getByText("Step 1 of 4").waitFor();
+  });
 });

@@ -4,6 +4,7 @@ import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
 import { HostNetworks } from "@/components/networks/host-networks";
 import { LiveHost } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
 import { readHostView } from "@/lib/libvirt/host-read";
 import { routeSegment } from "@/components/networks/route-segment";
 
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function HostNetworksPage({ params }: Params) {
-  await requirePageRole("viewer");
+  const operator = await requirePageRole("viewer");
   const host = routeSegment((await params).host);
   const initial = await readHostView(host, "networks");
   const hostName = initial.ok ? initial.data.host.name : host;
@@ -24,7 +25,8 @@ export default async function HostNetworksPage({ params }: Params) {
         host={hostName}
         trail={[{ label: "Virtual Networks" }]}
         title={`Virtual Networks on ${hostName}`}
-        actions={<Link href={`${hostHref(hostName)}/new-network`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link>}
+        // Viewers cannot create networks, so they are not offered the way in.
+        actions={hasRole(operator.role, "operator") ? <Link href={`${hostHref(hostName)}/new-network`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link> : undefined}
       />
       <LiveHost hostId={hostName} />
       <HostNetworks host={hostName} initial={initial} />
