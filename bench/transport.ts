@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { labHost, labRoot, type LabHost } from "@/lab";
 import { closeHost, runCommand, type SshTarget } from "@/lib/ssh";
+import type { BenchLine } from "./run";
 
 // Commands per second over one pooled ssh2 connection, against what a script
 // would do without the transport: one OpenSSH `ssh` process per command (new
@@ -16,13 +17,6 @@ import { closeHost, runCommand, type SshTarget } from "@/lib/ssh";
 // slow rc file on a host taxes every command on either path.
 // Needs the lab and the react-server condition (lib/ssh imports "server-only").
 
-export interface BenchLine {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  note: string;
-}
 
 const run = promisify(execFile);
 

@@ -7,6 +7,7 @@ import { eventLoops } from "./host-processes";
 import { labTarget, labVirsh } from "./lab-access";
 import { defineNetwork, liveNetwork, removeNetwork } from "./networks";
 import { record } from "./recorder";
+import { alive } from "../ssh/support";
 
 // A libvirtd restart ends both virsh event loops (their connection closes);
 // the script then ends, the watcher reconnects with backoff once libvirtd is
@@ -17,14 +18,6 @@ const PIDFILE = "/run/libvirt/libvirtd.pid"; // inside the host's mount namespac
 const owner = `vitest-${randomBytes(4).toString("hex")}`;
 const hub = createLiveEvents({ resolveTarget: async (id) => labTarget(id), owner, lingerMs: 100 });
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { labExec, labVirsh } from "@/lab";
 import { closeAllConnections, LibvirtUnavailable, runBatch, runCommand, virshArgv } from "@/lib/ssh";
-import { labTarget, onHost, until } from "./support";
+import { alive, labTarget, onHost, until } from "./support";
 
 // Test 5: libvirtd stopped, and libvirtd hung (SIGSTOP), both read as
 // LibvirtUnavailable. The daemon is really stopped and restarted the way
@@ -12,14 +12,6 @@ const PIDFILE = "/run/libvirt/libvirtd.pid"; // inside the host's mount namespac
 afterAll(() => closeAllConnections());
 
 const libvirtdPid = async () => Number((await onHost(HOST, ["cat", PIDFILE])).trim());
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function expectHealthy(): Promise<void> {
   await until("libvirtd to answer", async () => (await labVirsh(HOST, ["version"], { timeoutMs: 5_000 })).code === 0, 30_000);

@@ -68,6 +68,16 @@ export function sshdLogLinesFor(logText: string, localPort: number): string[] {
   return logText.split("\n").filter((line) => new RegExp(`\\bport ${localPort}\\b`).test(line));
 }
 
+/** Whether a process of this machine (a lab daemon, say) still exists. */
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
