@@ -1,10 +1,7 @@
 // Every URL the topology view links to, with names encoded: a network may be
-// called anything libvirt accepts, slashes and question marks included.
+// called anything libvirt accepts but '/', question marks included.
+export { networkHref } from "@/components/networks/queries";
 
 export function hostTopologyHref(host: string): string {
   return `/hosts/${encodeURIComponent(host)}/topology`;
-}
-
-export function networkHref(host: string, network: string): string {
-  return `/hosts/${encodeURIComponent(host)}/networks/${encodeURIComponent(network)}`;
 }
