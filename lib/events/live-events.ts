@@ -25,10 +25,9 @@ export function createLiveEvents({ resolveTarget, lingerMs, ...watcherOptions }:
         hostId,
         {
           change: (reason) => {
-            // A libvirt event: the UUID lists may have changed, so the next read lists
-            // before it dumps (see host-snapshot.ts). A resync usually finds nothing
-            // new, and a warm read that does falls back by itself.
-            if (reason !== "resync") forgetSnapshotHint(hostId);
+            // The UUID lists may have changed (a resync may have absorbed events),
+            // so the next read lists before it dumps (see host-snapshot.ts).
+            forgetSnapshotHint(hostId);
             events.change({ hostId, reason });
           },
           status: events.status,
