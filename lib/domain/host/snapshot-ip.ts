@@ -1,5 +1,5 @@
-// Readers for iproute2's JSON (`ip -d -j link`, `ip -j addr`, `ip -j route`,
-// `bridge -j link`), reduced to the fields the pages and the topology use.
+// Readers for iproute2's JSON (`ip -d -j addr`, `ip -j route`), reduced to the
+// fields the pages and the topology use.
 // Output that is not JSON (an old iproute2 without -j) reads as nothing, with a warning.
 import type { BridgePort, HostAddress, HostLink, HostRoute } from "./snapshot";
 
@@ -64,12 +64,6 @@ export function routesFromJson(rows: Json[], family: "inet" | "inet6"): HostRout
       }
       return route;
     });
-}
-
-export function bridgePortsFromJson(rows: Json[]): BridgePort[] {
-  return rows
-    .filter((r) => str(r.ifname) && str(r.master))
-    .map((r) => ({ ifname: r.ifname as string, master: r.master as string, ...(str(r.state) ? { state: r.state as string } : {}) }));
 }
 
 /**

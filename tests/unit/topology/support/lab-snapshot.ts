@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { HostSnapshot } from "@/lib/domain/host/snapshot";
-import { addressesFromJson, bridgePortsFromJson, linksFromJson, routesFromJson } from "@/lib/domain/host/snapshot-ip";
+import { addressesFromJson, bridgePortsFromLinks, linksFromJson, routesFromJson } from "@/lib/domain/host/snapshot-ip";
 import { parseDomainXml } from "@/lib/domain/host/snapshot-domain";
 import { parseNetworkXml } from "@/lib/domain/network";
 import { labFacts } from "./lab-facts";
@@ -22,7 +22,7 @@ export function labSnapshot(host: string): HostSnapshot {
     takenAt: "2026-11-23T09:00:00Z",
     libvirt: {},
     links: linksFromJson(json("ip-link.json")),
-    bridgePorts: bridgePortsFromJson(json("bridge-link.json")),
+    bridgePorts: bridgePortsFromLinks(json("ip-link.json")),
     routes: routesFromJson(json("ip-route.json"), "inet"),
     addresses: addressesFromJson(json("ip-addr.json")),
     warnings: [],
