@@ -27,8 +27,6 @@ export async function withHost<T>(hostIdOrName: string, work: (host: HostRef, ta
   }
 }
 
-export type { ReadScope };
-
 export function readHostView(hostIdOrName: string, scope: ReadScope): Promise<ActionResult<HostView>> {
   return withHost(hostIdOrName, async (host, target) => ({ host, snapshot: await readHostSnapshot(target, { scope }) }));
 }
