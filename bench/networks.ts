@@ -7,7 +7,8 @@ import type { BenchLine } from "./run";
 
 // Host networks data: the adapter's one-exec read of hv-a, as the network
 // pages do it (scope "networks": libvirt only, warm after the first read, as
-// on a running server), against the raw baseline, one `virsh -c qemu:///system '<batched commands>'` exec over the
+// on a running server), against the raw baseline, one
+// `virsh -c qemu:///system '<batched commands>'` exec over the
 // same persistent ssh2 connection, asking libvirt for the same data (every
 // network's XML and state, leases of the active ones, every guest's XML),
 // with the UUIDs known beforehand, as an operator with a prepared command
