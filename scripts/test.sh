@@ -35,6 +35,7 @@ step unit vitest unit
 step lifecycle vitest lifecycle
 step integration vitest integration
 step e2e vitest e2e
+step hostile-inputs node scripts/count-hostile-inputs.mjs test-results/hostile-inputs.ndjson
 
 node scripts/summarise-results.mjs test-results/vitest-*.json
 if ((${#failed[@]})); then

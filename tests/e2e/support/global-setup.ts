@@ -1,5 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { acquireBuildLock } from "./build-lock";
+import { rmSync } from "node:fs";
+import { HOSTILE_LOG } from "../security/hostile-inputs";
 import { buildOnce, startServer, type RunningServer } from "./server";
 
 // One production build and one server for the whole browser suite, on a free
@@ -7,6 +9,7 @@ import { buildOnce, startServer, type RunningServer } from "./server";
 let server: RunningServer | undefined;
 
 export default async function setup(project: TestProject) {
+  rmSync(HOSTILE_LOG, { force: true });
   const release = await acquireBuildLock();
   await buildOnce();
   server = await startServer();
