@@ -1,8 +1,10 @@
 import "server-only";
 import type { HostCounts, HostState, HostStatus, HostVersions } from "@/lib/domain/host/status";
-import { closeHost, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, virshArgv, type SshTarget } from "@/lib/ssh";
+import type { HostRow } from "@/lib/db/schema";
+import { closeHost, credentialsVersion, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, virshArgv, type SshTarget } from "@/lib/ssh";
 import { stateOf, statusMessage, type Who } from "./explain";
 import { findHostRow, recordCheck } from "./records";
+import { SharedChecks } from "./shared-checks";
 import { targetOfRow } from "./target";
 import { countUuids, parseVirshVersion } from "./virsh-version";
 
@@ -11,6 +13,9 @@ import { countUuids, parseVirshVersion } from "./virsh-version";
 // working, and nothing may run on a host whose key changed. Then one SSH exec
 // (a batch of three virsh calls) over the pooled connection. A host that does
 // not answer costs only its own connect timeout; each row asks separately.
+// Checks are shared (lib/hosts/shared-checks.ts): concurrent requests for one
+// host wait for one check, an answer is reused for STATUS_FRESH_MS, and a host
+// that did not let us in is not dialled again until its backoff ends.
 
 const STATUS_COMMANDS = [
   virshArgv("version"),
@@ -18,6 +23,19 @@ const STATUS_COMMANDS = [
   virshArgv("list", ["--all", "--uuid"]),
 ];
 const STATUS_TIMEOUT_MS = 10_000;
+export const STATUS_FRESH_MS = 2_000;
+
+// States in which the host did not let us in: dialling again at once would only
+// repeat the connect timeout or the refused login.
+const NOT_ANSWERED: ReadonlySet<HostState> = new Set(["unreachable", "host-key-changed", "host-key-unknown", "auth-failed"]);
+
+const slot = Symbol.for("switchyard.hostStatusChecks");
+const holder = globalThis as { [slot]?: SharedChecks<HostStatus> };
+// On globalThis: Next may load this module once per route bundle, and two caches would mean two checks.
+const checks = (holder[slot] ??= new SharedChecks<HostStatus>(
+  { freshMs: STATUS_FRESH_MS, backoffFirstMs: 5_000, backoffMaxMs: 30_000 },
+  (status) => NOT_ANSWERED.has(status.state),
+));
 
 type Reading = { state: HostState; message: string | null; versions?: HostVersions; counts?: HostCounts; error?: unknown };
 
@@ -50,17 +68,25 @@ async function readHost(target: SshTarget, who: Who): Promise<Reading> {
   }
 }
 
-/** Null when the host does not exist. */
+/** Null when the host does not exist. Shared with concurrent callers, and reused while fresh. */
 export async function readHostStatus(hostIdOrName: string): Promise<HostStatus | null> {
   const row = await findHostRow(hostIdOrName);
   if (!row) return null;
-  const base = { hostId: row.id, versions: null, counts: null, offeredKey: null, pinnedFingerprint: row.hostKeyFingerprint };
   const target = targetOfRow(row);
-  if (!target.ok) return { ...base, state: "error", message: target.message, lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
+  if (!target.ok) {
+    const base = { hostId: row.id, versions: null, counts: null, offeredKey: null, pinnedFingerprint: row.hostKeyFingerprint };
+    return { ...base, state: "error", message: target.message, lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
+  }
+  // The name is part of the version because the messages name the host.
+  const version = `${credentialsVersion(target.data)}:${row.name}`;
+  return checks.get(row.id, version, () => checkHost(row, target.data));
+}
 
-  const reading = await readHost(target.data, { name: row.name, username: row.username, authKind: row.authKind });
+async function checkHost(row: HostRow, target: SshTarget): Promise<HostStatus> {
+  const base = { hostId: row.id, versions: null, counts: null, offeredKey: null, pinnedFingerprint: row.hostKeyFingerprint };
+  const reading = await readHost(target, { name: row.name, username: row.username, authKind: row.authKind });
   // Answered = the SSH login worked, even if libvirt then refused.
-  const answered = !["unreachable", "host-key-changed", "host-key-unknown", "auth-failed"].includes(reading.state);
+  const answered = !NOT_ANSWERED.has(reading.state);
   const lastSeen = (await recordCheck(row.id, reading.state, answered)) ?? row.lastSeenAt;
   const key = reading.error instanceof HostKeyChanged
     ? { keyType: reading.error.keyType, fingerprint: reading.error.actual }
