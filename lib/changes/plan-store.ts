@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { Plan, PlanDraft } from "./plan-types";
 
 // Plans live on the server between "plan" and "apply", bound to the operator
@@ -8,6 +9,22 @@ import type { Plan, PlanDraft } from "./plan-types";
 // expires, so a stale view of the host cannot be applied much later.
 
 export const PLAN_TTL_MS = 10 * 60_000;
+
+// Plans live in memory, so they are bounded: a script (or a stuck button)
+// making plans in a loop must not grow the server without end. 30 unapplied
+// plans is far more than anyone reviews at once; the XML cap sits well above a
+// network with a thousand DHCP reservations (about 80 kB).
+export const PLAN_LIMITS = { perOperator: 30, total: 300, xmlBytes: 128 * 1024 } as const;
+
+export type PlanLimitCode = "too-many-plans" | "plans-full" | "plan-too-large";
+
+/** Thrown by savePlan past a limit; storePlan returns the same as a failure. */
+export class PlanLimitError extends Error {
+  constructor(readonly code: PlanLimitCode, message: string) {
+    super(message);
+    this.name = "PlanLimitError";
+  }
+}
 
 type Stored = { plan: Plan; operatorId: string };
 
@@ -19,8 +36,45 @@ function sweep(now: number) {
   for (const [id, stored] of plans) if (Date.parse(stored.plan.expiresAt) <= now) plans.delete(id);
 }
 
+const kB = (bytes: number) => `${Math.ceil(bytes / 1024)} kB`;
+
+/** The largest XML the plan carries: the network XML it shows, or any step's stdin. */
+function largestXmlBytes(draft: PlanDraft): number {
+  const texts = [draft.xml ?? "", ...draft.steps.flatMap((step) => [step.stdin ?? "", step.undo?.stdin ?? ""])];
+  return Math.max(0, ...texts.map((text) => Buffer.byteLength(text, "utf8")));
+}
+
+function limitRefusal(draft: PlanDraft, operatorId: string): PlanLimitError | null {
+  const xmlBytes = largestXmlBytes(draft);
+  if (xmlBytes > PLAN_LIMITS.xmlBytes) {
+    return new PlanLimitError("plan-too-large", `This change's XML is ${kB(xmlBytes)}; Switchyard plans changes of up to ${kB(PLAN_LIMITS.xmlBytes)}. Nothing was changed.`);
+  }
+  let mine = 0;
+  for (const stored of plans.values()) if (stored.operatorId === operatorId) mine += 1;
+  if (mine >= PLAN_LIMITS.perOperator) {
+    return new PlanLimitError("too-many-plans", `You have ${mine} plans waiting to be applied; apply them or wait for them to expire (${PLAN_TTL_MS / 60_000} minutes) before making more.`);
+  }
+  if (plans.size >= PLAN_LIMITS.total) {
+    return new PlanLimitError("plans-full", "The server holds too many unapplied plans right now; try again in a few minutes.");
+  }
+  return null;
+}
+
+/** Stores the plan for this operator, or says which limit it would pass. */
+export function storePlan(draft: PlanDraft, operatorId: string, now = Date.now()): ActionResult<Plan> {
+  try {
+    return ok(savePlan(draft, operatorId, now));
+  } catch (error) {
+    if (error instanceof PlanLimitError) return fail(error.code, error.message);
+    throw error;
+  }
+}
+
+/** Like storePlan, but throws PlanLimitError past a limit. */
 export function savePlan(draft: PlanDraft, operatorId: string, now = Date.now()): Plan {
   sweep(now);
+  const refusal = limitRefusal(draft, operatorId);
+  if (refusal) throw refusal;
   const plan: Plan = { ...draft, id: randomUUID(), createdAt: new Date(now).toISOString(), expiresAt: new Date(now + PLAN_TTL_MS).toISOString() };
   plans.set(plan.id, { plan, operatorId });
   return plan;
@@ -40,6 +94,11 @@ function find(id: string, operatorId: string, now: number): PlanLookup {
 }
 
 export const peekPlan = (id: string, operatorId: string, now = Date.now()): PlanLookup => find(id, operatorId, now);
+
+/** Every stored plan gone (tests). */
+export function clearPlans(): void {
+  plans.clear();
+}
 
 /** Hands the plan out once: a second apply of the same id finds nothing. */
 export function takePlan(id: string, operatorId: string, now = Date.now()): PlanLookup {

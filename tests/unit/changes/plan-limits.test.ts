@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { clearPlans, PLAN_LIMITS, PLAN_TTL_MS, savePlan, storePlan, takePlan } from "@/lib/changes/plan-store";
+import type { PlanDraft } from "@/lib/changes/plan-types";
+
+// The plan store is memory: it holds a bounded number of plans per operator and
+// in total, and refuses a plan whose XML is larger than any real network's.
+
+const draft = (xml = "<network/>"): PlanDraft => ({
+  action: "network.xml-edit",
+  host: { id: "h", name: "hv" },
+  target: "n",
+  summary: "s",
+  steps: [{ title: "define", argv: ["virsh", "net-define", "/dev/stdin"], stdin: xml }],
+  xml,
+  notes: [],
+});
+
+describe("plan store limits", () => {
+  beforeEach(() => clearPlans());
+
+  it("refuses an operator's plan past the per-operator cap with a clear message, and others still plan", () => {
+    const now = Date.now();
+    for (let i = 0; i < PLAN_LIMITS.perOperator; i += 1) expect(storePlan(draft(), "flooder", now).ok).toBe(true);
+    const refused = storePlan(draft(), "flooder", now);
+    expect(refused).toMatchObject({ ok: false, code: "too-many-plans" });
+    expect(!refused.ok && refused.message).toMatch(/30 plans waiting to be applied/);
+    expect(storePlan(draft(), "someone-else", now).ok).toBe(true);
+  });
+
+  it("frees a slot when a plan is applied or expires", () => {
+    const now = Date.now();
+    const first = savePlan(draft(), "alice", now);
+    for (let i = 1; i < PLAN_LIMITS.perOperator; i += 1) savePlan(draft(), "alice", now);
+    expect(storePlan(draft(), "alice", now).ok).toBe(false);
+    expect(takePlan(first.id, "alice", now).ok).toBe(true);
+    expect(storePlan(draft(), "alice", now).ok).toBe(true);
+    expect(storePlan(draft(), "alice", now).ok).toBe(false);
+    expect(storePlan(draft(), "alice", now + PLAN_TTL_MS + 1).ok).toBe(true);
+  });
+
+  it("refuses past the total cap, whoever asks", () => {
+    const now = Date.now();
+    const operators = Math.ceil(PLAN_LIMITS.total / PLAN_LIMITS.perOperator);
+    let stored = 0;
+    for (let o = 0; o < operators && stored < PLAN_LIMITS.total; o += 1) {
+      for (let i = 0; i < PLAN_LIMITS.perOperator && stored < PLAN_LIMITS.total; i += 1, stored += 1) savePlan(draft(), `op-${o}`, now);
+    }
+    expect(storePlan(draft(), "newcomer", now)).toMatchObject({ ok: false, code: "plans-full" });
+  });
+
+  it("refuses a plan whose XML (shown or sent as stdin) passes the size cap, and stores nothing", () => {
+    const big = `<network><name>n</name><description>${"x".repeat(PLAN_LIMITS.xmlBytes)}</description></network>`;
+    const refused = storePlan(draft(big), "alice");
+    expect(refused).toMatchObject({ ok: false, code: "plan-too-large" });
+    expect(!refused.ok && refused.message).toMatch(/up to 128 kB/);
+    const hidden = { ...draft(), steps: [{ title: "t", argv: ["virsh"], stdin: big }] };
+    expect(storePlan(hidden, "alice")).toMatchObject({ ok: false, code: "plan-too-large" });
+    // Multibyte text is measured in bytes, not characters.
+    const wide = `<network>${"é".repeat(PLAN_LIMITS.xmlBytes / 2 + 1)}</network>`;
+    expect(storePlan(draft(wide), "alice")).toMatchObject({ ok: false, code: "plan-too-large" });
+    expect(() => savePlan(draft(big), "alice")).toThrow(/Nothing was changed/);
+    // None of the refused plans took a slot.
+    for (let i = 0; i < PLAN_LIMITS.perOperator; i += 1) expect(storePlan(draft(), "alice").ok).toBe(true);
+  });
+});
