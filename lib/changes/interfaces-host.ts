@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import type { HostSnapshot } from "@/lib/domain/host/snapshot";
 import { findLink, newNameProblem } from "@/lib/domain/interfaces/names";
@@ -8,7 +8,7 @@ import { describeUse, usesOf } from "@/lib/domain/interfaces/usage";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { hostChangePlan, type HostChange } from "@/lib/libvirt/interfaces/host-plans";
-import { savePlan } from "./plan-store";
+import { storePlan } from "./plan-store";
 import type { Plan } from "./plan-types";
 
 // Host bridge/TAP changes: read the host once, apply the pure rules (names
@@ -56,5 +56,5 @@ export async function prepareHostInterfaceChange(operator: Operator, hostName: s
   const resolved: HostChange = change.change === "remove-port" ? { ...change, bridge: findLink(snapshot.links, change.port)?.master ?? change.bridge } : change;
   const checked = check(snapshot, address, resolved);
   if ("problem" in checked) return fail(checked.field ? "invalid" : "refused", checked.problem, checked.field ? { [checked.field]: checked.problem } : undefined);
-  return ok(savePlan(hostChangePlan(host, resolved, checked.notes), operator.id));
+  return storePlan(hostChangePlan(host, resolved, checked.notes), operator.id);
 }

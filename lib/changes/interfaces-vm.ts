@@ -11,7 +11,7 @@ import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { attachPlan, detachPlan, setLinkPlan } from "@/lib/libvirt/interfaces/vm-nic-plans";
 import { readConfigNics } from "@/lib/libvirt/interfaces/vm-read";
-import { savePlan } from "./plan-store";
+import { storePlan } from "./plan-store";
 import type { Plan } from "./plan-types";
 
 // A guest's NIC changes: read the host (and the guest's persistent definition
@@ -44,7 +44,7 @@ export async function prepareNicAttach(operator: Operator, hostName: string, uui
   const first = Object.values(problems)[0];
   if (first) return fail("refused", first, problems);
   const mac = spec.mac.kind === "typed" ? spec.mac.address : generateMac(macsInUse(snapshot), threeBytes);
-  return ok(savePlan(attachPlan(host, vm, spec.source, spec.model, mac), operator.id));
+  return storePlan(attachPlan(host, vm, spec.source, spec.model, mac), operator.id);
 }
 
 export async function prepareNicRemove(operator: Operator, hostName: string, uuid: string, mac: string): Promise<ActionResult<Plan>> {
@@ -55,7 +55,7 @@ export async function prepareNicRemove(operator: Operator, hostName: string, uui
   const inConfig = config.find((n) => n.mac === mac);
   const type = inConfig?.type ?? live?.type;
   if (!type) return fail("nic-not-found", `${vm.name} has no NIC with MAC ${mac} any more; refresh the page.`);
-  return ok(savePlan(detachPlan(host, vm, mac, type, inConfig, !!live), operator.id));
+  return storePlan(detachPlan(host, vm, mac, type, inConfig, !!live), operator.id);
 }
 
 export async function prepareNicLink(operator: Operator, hostName: string, uuid: string, mac: string, state: "up" | "down"): Promise<ActionResult<Plan>> {
@@ -65,5 +65,5 @@ export async function prepareNicLink(operator: Operator, hostName: string, uuid:
   const live = vm.state === "running" || vm.state === "paused" ? vm.interfaces.find((n) => n.mac === mac) : undefined;
   const inConfig = config.some((n) => n.mac === mac);
   if (!live && !inConfig) return fail("nic-not-found", `${vm.name} has no NIC with MAC ${mac} any more; refresh the page.`);
-  return ok(savePlan(setLinkPlan(host, { ...vm, state: live ? vm.state : "shutoff" }, mac, state, inConfig), operator.id));
+  return storePlan(setLinkPlan(host, { ...vm, state: live ? vm.state : "shutoff" }, mac, state, inConfig), operator.id);
 }

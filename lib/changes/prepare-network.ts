@@ -1,11 +1,11 @@
 import "server-only";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { findNetworkByUuid } from "@/lib/domain/host/snapshot-vms";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { networkChangePlan, refusal, type NetworkChange } from "@/lib/libvirt/network-plans";
-import { savePlan } from "./plan-store";
+import { storePlan } from "./plan-store";
 import type { Plan } from "./plan-types";
 
 /**
@@ -22,5 +22,5 @@ export async function prepareNetworkChange(operator: Operator, hostName: string,
   if (!network) return fail("network-not-found", "That network is no longer on the host; refresh the page.");
   const why = refusal(change, network);
   if (why) return fail("invalid-state", why);
-  return ok(savePlan(networkChangePlan(change, host, snapshot, network), operator.id));
+  return storePlan(networkChangePlan(change, host, snapshot, network), operator.id);
 }

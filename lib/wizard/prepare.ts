@@ -2,7 +2,7 @@ import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { createNetworkPlan } from "@/lib/changes/create-network";
-import { savePlan } from "@/lib/changes/plan-store";
+import { storePlan } from "@/lib/changes/plan-store";
 import type { Plan } from "@/lib/changes/plan-types";
 import type { HostRef, HostSnapshot } from "@/lib/domain/host/snapshot";
 import { randomUuid, returnRouteHints, uplinkAddress, validateWizard, wizardToSpec, type HostFacts, type WizardValues } from "@/lib/domain/network";
@@ -76,5 +76,5 @@ export async function prepareCreate(operator: Operator, hostName: string, values
     return fail("conflict", "A network with this request's UUID already exists; review the plan again.");
   }
   const spec = { ...wizardToSpec(checked.data, { uuid }), uuid };
-  return ok(savePlan(createNetworkPlan(read.data.host, spec, checked.data.autostart), operator.id));
+  return storePlan(createNetworkPlan(read.data.host, spec, checked.data.autostart), operator.id);
 }

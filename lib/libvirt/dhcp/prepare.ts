@@ -1,11 +1,11 @@
 import "server-only";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { parseCidr } from "@/lib/domain/net";
 import { dhcpRangeIssues, unmodeledWarning, validateSpec, type Layer3Network } from "@/lib/domain/network";
 import { loadEditContext, specsToCheck } from "@/lib/changes/network-edit-context";
 import { dhcpHostPlan, dhcpRangePlan } from "@/lib/changes/network-edit-dhcp";
-import { savePlan } from "@/lib/changes/plan-store";
+import { storePlan } from "@/lib/changes/plan-store";
 import type { Plan } from "@/lib/changes/plan-types";
 import { findStaticHost, hostFieldErrors, toDhcpHost, type HostFields } from "./host-input";
 
@@ -22,7 +22,7 @@ export async function prepareDhcpHostAdd(operator: Operator, hostName: string, u
   const host = toDhcpHost(fields);
   const fieldErrors = hostFieldErrors(specsToCheck(ctx.data), host);
   if (Object.keys(fieldErrors).length > 0) return fail("invalid", "Check the highlighted fields.", fieldErrors);
-  return ok(savePlan(dhcpHostPlan(ctx.data, "add", host, action), operator.id));
+  return storePlan(dhcpHostPlan(ctx.data, "add", host, action), operator.id);
 }
 
 export async function prepareDhcpHostDelete(operator: Operator, hostName: string, uuid: string, mac: string | undefined, ip: string): Promise<ActionResult<Plan>> {
@@ -30,7 +30,7 @@ export async function prepareDhcpHostDelete(operator: Operator, hostName: string
   if (!ctx.ok) return ctx;
   const existing = ctx.data.config && findStaticHost(ctx.data.config, mac, ip);
   if (!existing) return fail("not-found", `The network's definition has no static host ${ip}; refresh the page.`);
-  return ok(savePlan(dhcpHostPlan(ctx.data, "delete", existing), operator.id));
+  return storePlan(dhcpHostPlan(ctx.data, "delete", existing), operator.id);
 }
 
 export async function prepareDhcpRange(operator: Operator, hostName: string, uuid: string, range: { start: string; end: string }): Promise<ActionResult<Plan>> {
@@ -51,5 +51,5 @@ export async function prepareDhcpRange(operator: Operator, hostName: string, uui
   const next: Layer3Network = { ...config, ipv4: { ...ip, dhcp: { ranges, hosts: ip.dhcp?.hosts ?? [] } } };
   const checked = validateSpec(next);
   if (!checked.ok) return fail("invalid", Object.values(checked.fieldErrors)[0] ?? "The network would not be valid.", checked.fieldErrors);
-  return ok(savePlan(dhcpRangePlan(ctx.data, next), operator.id));
+  return storePlan(dhcpRangePlan(ctx.data, next), operator.id);
 }

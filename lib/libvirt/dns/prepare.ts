@@ -1,11 +1,11 @@
 import "server-only";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { attachedDomains } from "@/lib/domain/host/snapshot-vms";
 import { newDnsHostIssues, unmodeledWarning, validateSpec, type DnsHost } from "@/lib/domain/network";
 import { loadEditContext } from "@/lib/changes/network-edit-context";
 import { dnsHostPlan, dnsSettingsPlan, restartPlan } from "@/lib/changes/network-edit-dns";
-import { savePlan } from "@/lib/changes/plan-store";
+import { storePlan } from "@/lib/changes/plan-store";
 import type { Plan } from "@/lib/changes/plan-types";
 import { applySettings, type SettingsFields } from "./settings-input";
 
@@ -24,7 +24,7 @@ export async function prepareDnsHostAdd(operator: Operator, hostName: string, uu
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   if (!ctx.data.config) return fail("invalid-state", NO_DNS);
-  return ok(savePlan(dnsHostPlan(ctx.data, "add", record), operator.id));
+  return storePlan(dnsHostPlan(ctx.data, "add", record), operator.id);
 }
 
 export async function prepareDnsHostDelete(operator: Operator, hostName: string, uuid: string, ip: string): Promise<ActionResult<Plan>> {
@@ -32,7 +32,7 @@ export async function prepareDnsHostDelete(operator: Operator, hostName: string,
   if (!ctx.ok) return ctx;
   const record = ctx.data.config?.dns?.hosts.find((h) => h.ip === ip);
   if (!record) return fail("not-found", `The network's definition has no DNS record for ${ip}; refresh the page.`);
-  return ok(savePlan(dnsHostPlan(ctx.data, "delete", record), operator.id));
+  return storePlan(dnsHostPlan(ctx.data, "delete", record), operator.id);
 }
 
 export async function prepareDnsSettings(operator: Operator, hostName: string, uuid: string, fields: SettingsFields): Promise<ActionResult<Plan>> {
@@ -46,7 +46,7 @@ export async function prepareDnsSettings(operator: Operator, hostName: string, u
   if (!changed.ok) return fail("invalid", "Check the highlighted fields.", changed.fieldErrors);
   const checked = validateSpec(changed.next);
   if (!checked.ok) return fail("invalid", Object.values(checked.fieldErrors)[0] ?? "The network would not be valid.", checked.fieldErrors);
-  return ok(savePlan(dnsSettingsPlan(ctx.data, changed.next), operator.id));
+  return storePlan(dnsSettingsPlan(ctx.data, changed.next), operator.id);
 }
 
 export async function prepareRestart(operator: Operator, hostName: string, uuid: string): Promise<ActionResult<Plan>> {
@@ -55,5 +55,5 @@ export async function prepareRestart(operator: Operator, hostName: string, uuid:
   if (!ctx.data.network.active) return fail("invalid-state", "The network is not running; start it instead.");
   const vms = attachedDomains(ctx.data.snapshot, ctx.data.network).filter((d) => d.state === "running");
   const note = vms.length ? `Running VMs attached: ${vms.map((d) => d.name).join(", ")}; they lose connectivity for a moment.` : "No running VM is attached to this network.";
-  return ok(savePlan(restartPlan(ctx.data, note), operator.id));
+  return storePlan(restartPlan(ctx.data, note), operator.id);
 }
