@@ -2,17 +2,11 @@
 
 import { useId } from "react";
 import { useFormContext } from "react-hook-form";
-import type { WizardValues } from "@/lib/domain/network";
+import { FORWARD_MODES, MODES, type WizardValues } from "@/lib/domain/network";
 import { CheckField, FieldError, inputClass, TextField, useFieldError } from "./field";
 import type { StepProps } from "./step-props";
 
-const MODES = [
-  { value: "nat", label: "NAT" },
-  { value: "route", label: "Routed" },
-  { value: "open", label: "Open" },
-] as const;
-
-/** Isolated, or forwarding to a device in a mode. "Destination" means nothing for Open (libvirt refuses a dev there). */
+/** Isolated, or forwarding to a device in a mode. "Destination" means nothing for a mode that takes no device (Open: libvirt refuses one). */
 function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
   const destinationId = useId();
   const modeId = useId();
@@ -20,11 +14,12 @@ function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
   const [destination, mode] = watch(["forward.destination", "forward.mode"]);
   const destinationError = useFieldError("forward.destination");
   const modeError = useFieldError("forward.mode");
-  const open = mode === "open";
+  // Open forwards to no device (libvirt refuses one); the mode table says which modes take one.
+  const noDevice = !MODES[mode].wizard.destination;
   const modeField = register("forward.mode", {
     // Open forwards to no device: drop a chosen one rather than keep a value the disabled field cannot show as wrong.
     onChange: (e: { target: { value: string } }) => {
-      if (e.target.value === "open") setValue("forward.destination", "", { shouldValidate: true });
+      if (!MODES[e.target.value as typeof mode].wizard.destination) setValue("forward.destination", "", { shouldValidate: true });
     },
   });
   return (
@@ -32,7 +27,7 @@ function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
       <div>
         <label htmlFor={destinationId} className="block text-sm font-medium">Destination</label>
         {/* Not registered: a disabled registered field would drop its value from the form. */}
-        <select id={destinationId} value={destination} disabled={open} onChange={(e) => setValue("forward.destination", e.target.value, { shouldValidate: true })}
+        <select id={destinationId} value={destination} disabled={noDevice} onChange={(e) => setValue("forward.destination", e.target.value, { shouldValidate: true })}
           aria-invalid={destinationError ? true : false} aria-describedby={destinationError ? `${destinationId}-error` : undefined} className={inputClass}>
           <option value="">Any physical device</option>
           {destinations.map((d) => <option key={d} value={d}>{d}</option>)}
@@ -42,7 +37,7 @@ function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
       <div>
         <label htmlFor={modeId} className="block text-sm font-medium">Mode</label>
         <select id={modeId} {...modeField} aria-invalid={modeError ? true : false} aria-describedby={modeError ? `${modeId}-error` : undefined} className={inputClass}>
-          {MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+          {FORWARD_MODES.map((m) => <option key={m} value={m}>{MODES[m].label}</option>)}
         </select>
         <FieldError id={`${modeId}-error`} message={modeError} />
       </div>

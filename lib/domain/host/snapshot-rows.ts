@@ -1,6 +1,6 @@
 // What the network lists and the Overview show for one network, as text,
 // computed from the snapshot alone (the same code runs in server and browser).
-import { dhcpSummary, forwardingLabel, isLayer3, type IpConfig } from "../network";
+import { bridgeOf, dhcpSummary, forwardingLabel, isLayer3, type IpConfig } from "../network";
 import type { HostSnapshot, SnapshotNetwork } from "./snapshot";
 import { attachedDomains } from "./snapshot-vms";
 
@@ -27,13 +27,6 @@ function dhcpText(n: SnapshotNetwork): string {
   return parts.filter((p) => p !== "Off").join("; ") || "Off";
 }
 
-function bridgeName(n: SnapshotNetwork): string {
-  const spec = n.spec;
-  if (!spec) return "";
-  if (spec.mode === "bridge") return spec.hostBridge;
-  return isLayer3(spec) ? (spec.bridge?.name ?? "") : "";
-}
-
 export function networkRow(snapshot: Pick<HostSnapshot, "domains">, n: SnapshotNetwork): NetworkRow {
   const spec = n.spec;
   const layer3 = spec && isLayer3(spec) ? spec : null;
@@ -43,7 +36,7 @@ export function networkRow(snapshot: Pick<HostSnapshot, "domains">, n: SnapshotN
     state: n.active ? "Active" : "Inactive",
     autostart: n.autostart,
     persistent: n.persistent,
-    bridge: bridgeName(n),
+    bridge: (spec && bridgeOf(spec)) ?? "",
     forwarding: spec ? forwardingLabel(spec) : "Unknown",
     ipv4: cidr(layer3?.ipv4),
     ipv6: cidr(layer3?.ipv6),

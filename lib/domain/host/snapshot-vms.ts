@@ -2,22 +2,17 @@
 // (`<source network='default'/>`); names are unique on a host at any one
 // moment, so within one snapshot the name is a sound join. A running guest's
 // live XML also names the bridge, which catches a network renamed since.
+import { bridgeOf, MODES } from "../network/modes";
 import type { HostSnapshot, SnapshotDomain, SnapshotNetwork, VmInterface } from "./snapshot";
 
 export type AttachedVm = { domain: SnapshotDomain; nic: VmInterface };
 
-function bridgeOf(network: SnapshotNetwork): string | undefined {
-  const spec = network.spec;
-  if (!spec) return undefined;
-  if (spec.mode === "bridge") return spec.hostBridge;
-  return "bridge" in spec ? spec.bridge?.name : undefined;
-}
-
 function usesNetwork(nic: VmInterface, network: SnapshotNetwork): boolean {
   if (nic.type === "network") return nic.network === network.name;
   // A type=bridge NIC on a libvirt network's own bridge is attached to it too.
-  const bridge = bridgeOf(network);
-  return nic.type === "bridge" && !!bridge && network.spec?.mode !== "bridge" && nic.bridge === bridge;
+  const spec = network.spec;
+  const bridge = spec && MODES[spec.mode].ownsBridge ? bridgeOf(spec) : undefined;
+  return nic.type === "bridge" && !!bridge && nic.bridge === bridge;
 }
 
 /** Every (guest, interface) pair on the network, in guest-name order. */

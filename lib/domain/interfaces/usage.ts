@@ -1,4 +1,5 @@
 import type { HostSnapshot, SnapshotNetwork } from "../host/snapshot";
+import { devicesOf } from "../network/modes";
 
 // What uses each host interface: a libvirt network, a VM, or the SSH session
 // the console itself runs over. The refusals and the page's "Used by" column
@@ -12,20 +13,7 @@ export type InterfaceUse =
 type Facts = Pick<HostSnapshot, "networks" | "domains" | "links" | "addresses" | "routes">;
 
 function networkUse(network: SnapshotNetwork, ifname: string): string | null {
-  const spec = network.spec;
-  if (!spec) return null;
-  switch (spec.mode) {
-    case "bridge":
-      return spec.hostBridge === ifname ? "guests join this bridge" : null;
-    case "macvtap":
-      return spec.interfaces.includes(ifname) ? "macvtap on this NIC" : null;
-    case "hostdev":
-      return spec.pf === ifname ? "SR-IOV physical function" : null;
-    default:
-      if (spec.bridge?.name === ifname) return "the network's own bridge";
-      if ((spec.mode === "nat" || spec.mode === "route") && spec.dev === ifname) return "forward device";
-      return null;
-  }
+  return (network.spec && devicesOf(network.spec).find((d) => d.ifname === ifname)?.how) ?? null;
 }
 
 /**

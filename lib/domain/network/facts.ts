@@ -3,7 +3,8 @@
 // these facts (virsh, `ip -j addr`, `ip -j route`, `ip -j link`) and the
 // browser receives them with the page, so the same rules run in both places.
 import { parseCidr, networkCidr, type Cidr } from "../net/ip";
-import { isLayer3, type NetworkSpec } from "./spec";
+import { isLayer3 } from "./modes";
+import type { NetworkSpec } from "./spec";
 
 export type HostNetworkFact = {
   name: string;

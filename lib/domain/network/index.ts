@@ -1,11 +1,12 @@
 // The network model's public surface. Import from "@/lib/domain/network".
 export * from "./spec";
+export * from "./modes";
 export * from "./facts";
 export * from "./defaults";
 export * from "./labels";
 export { buildNetworkXml } from "./xml-build";
 export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
-export { xmlPolicyIssues, type XmlPolicyIssue } from "./xml-policy";
+export { xmlPolicyIssues, policyIdentity, XML_EDIT_MAX_BYTES, type XmlPolicyIssue, type XmlPolicyContext } from "./xml-policy";
 export { defaultWizardValues, wizardToSpec } from "./wizard";
 export { diffSpecs, identityIssues, type SpecChange } from "./diff";
 

@@ -1,29 +1,7 @@
 // Short texts the lists, the wizard and the review show for a network.
 import { isPrivate, networkCidr, offsetAddress, parseCidr, sameAddress, networkAddress } from "../net/ip";
 import type { HostFacts } from "./facts";
-import { assertNever, type IpConfig, type NetworkSpec } from "./spec";
-
-/** "NAT to eth1", "NAT", "Routed to eth1", "Routed", "Isolated", "Open", "Bridge br0", … */
-export function forwardingLabel(spec: NetworkSpec): string {
-  switch (spec.mode) {
-    case "nat":
-      return spec.dev ? `NAT to ${spec.dev}` : "NAT";
-    case "route":
-      return spec.dev ? `Routed to ${spec.dev}` : "Routed";
-    case "isolated":
-      return "Isolated";
-    case "open":
-      return "Open";
-    case "bridge":
-      return `Bridge ${spec.hostBridge}`;
-    case "macvtap":
-      return `Macvtap (${spec.macvtapMode}) on ${spec.interfaces.join(", ")}`;
-    case "hostdev":
-      return `SR-IOV pool of ${spec.pf}`;
-    default:
-      return assertNever(spec);
-  }
-}
+import type { IpConfig, NetworkSpec } from "./spec";
 
 /** The subnet of an `<ip>`, as the network prefix: 192.168.100.0/24. */
 export function subnetOf(ip: Pick<IpConfig, "address" | "prefix">): string {

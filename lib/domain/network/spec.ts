@@ -5,17 +5,8 @@
 // an open network may not name a device at all (libvirt refuses one), and a
 // bridge network has no addresses of its own. Each property maps to one XML
 // element or attribute, and an absent property means an absent element, so
-// build and parse are exact inverses.
-
-/** Modes Switchyard creates with its wizard. */
-export const ROUTED_MODES = ["isolated", "nat", "route", "open"] as const;
-/** Modes that attach guests straight to host devices; read, written and labelled, not offered by the wizard. */
-export const DEVICE_MODES = ["bridge", "macvtap", "hostdev"] as const;
-export const NETWORK_MODES = [...ROUTED_MODES, ...DEVICE_MODES] as const;
-
-export type RoutedMode = (typeof ROUTED_MODES)[number];
-export type DeviceMode = (typeof DEVICE_MODES)[number];
-export type NetworkMode = (typeof NETWORK_MODES)[number];
+// build and parse are exact inverses. What each mode means elsewhere (its
+// label, kind, bridge, wizard form, topology role) is in ./modes.ts.
 
 /** libvirt's names for macvtap's own modes (`<forward mode='private'>` etc.). */
 export const MACVTAP_MODES = ["bridge", "private", "vepa", "passthrough"] as const;
@@ -106,15 +97,6 @@ export type HostdevNetwork = Common & { mode: "hostdev"; pf: string; managed?: b
 export type Layer3Network = IsolatedNetwork | NatNetwork | RoutedNetwork | OpenNetwork;
 export type DeviceNetwork = BridgeNetwork | MacvtapNetwork | HostdevNetwork;
 export type NetworkSpec = Layer3Network | DeviceNetwork;
-
-export function isLayer3(spec: NetworkSpec): spec is Layer3Network {
-  return (ROUTED_MODES as readonly string[]).includes(spec.mode);
-}
-
-/** Modes whose `<forward>` may name an uplink device. */
-export function hasForwardDev(spec: NetworkSpec): spec is NatNetwork | RoutedNetwork {
-  return spec.mode === "nat" || spec.mode === "route";
-}
 
 /** Exhaustiveness guard: a new mode that is not handled fails to compile. */
 export function assertNever(value: never): never {

@@ -5,6 +5,7 @@ import type { HostFacts } from "./facts";
 import { defaultDomainFor } from "./schema/dns";
 import { gatewayOf } from "./schema/subnet";
 import type { WizardFamilyValues, WizardValues } from "./schema/wizard";
+import { MODES } from "./modes";
 import type { IpConfig, Layer3Network } from "./spec";
 
 function familyDefaults(network: string | null, dhcp: (c: Cidr) => { start: string; end: string }, enabled: boolean): WizardFamilyValues {
@@ -70,14 +71,6 @@ export function wizardToSpec(v: WizardValues, opts: { uuid?: string } = {}): Lay
   const ipv4 = ipFrom(v.ipv4);
   const ipv6 = ipFrom(v.ipv6);
   const ips = { ...(ipv4 ? { ipv4 } : {}), ...(ipv6 ? { ipv6 } : {}) };
-  if (v.forward.kind === "isolated") return { ...base, ...ips, mode: "isolated" };
-  const dev = v.forward.destination ? { dev: v.forward.destination } : {};
-  switch (v.forward.mode) {
-    case "nat":
-      return { ...base, ...ips, mode: "nat", ...dev };
-    case "route":
-      return { ...base, ...ips, mode: "route", ...dev };
-    case "open":
-      return { ...base, ...ips, mode: "open" };
-  }
+  const form = v.forward.kind === "isolated" ? MODES.isolated.wizard : MODES[v.forward.mode].wizard;
+  return form.spec({ ...base, ...ips }, form.destination ? v.forward.destination : "");
 }

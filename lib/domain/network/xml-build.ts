@@ -5,6 +5,7 @@ import { familyOf } from "../net/ip";
 import { isXmlSafe } from "../net/names";
 import { assertNever, type Dhcp, type IpConfig, type Layer3Network, type NetworkSpec, type StaticRoute } from "./spec";
 import { makeBuilder } from "./xml-options";
+import { isLayer3 } from "./modes";
 
 type El = Record<string, unknown>;
 
@@ -114,7 +115,7 @@ function strings(v: unknown, out: string[] = []): string[] {
 }
 
 export function buildNetworkXml(spec: NetworkSpec): string {
-  const body = spec.mode === "isolated" || spec.mode === "nat" || spec.mode === "route" || spec.mode === "open" ? layer3Body(spec) : deviceBody(spec);
+  const body = isLayer3(spec) ? layer3Body(spec) : deviceBody(spec);
   const network: El = {
     "@_ipv6": "ipv6Internal" in spec ? yesNo(spec.ipv6Internal) : undefined,
     name: { "#text": spec.name },

@@ -3,8 +3,9 @@
 // react-hook-form can use this schema through @hookform/resolvers as is; the
 // same rule functions as the spec schema check them, under the form's paths.
 import { z } from "zod";
-import { parseCidr, type Family } from "../../net/ip";
+import type { Family } from "../../net/ip";
 import { EMPTY_FACTS } from "../facts";
+import { MODES, WIZARD_FORWARD_MODES } from "../modes";
 import { dhcpRangeIssues } from "./dhcp";
 import { domainIssues } from "./dns";
 import { deviceExistsIssues, forwardNeedsAddressMessage, OPEN_DEV_MESSAGE } from "./forward";
@@ -48,7 +49,8 @@ function familySchema(family: Family, host: HostContext) {
 }
 
 export const FORWARD_KINDS = ["isolated", "forward"] as const;
-export const FORWARD_MODES = ["nat", "route", "open"] as const;
+/** The modes under "Forwarding to physical network", from the mode table. */
+export const FORWARD_MODES = WIZARD_FORWARD_MODES;
 
 export function wizardSchema(host: HostContext = {}) {
   const facts = host.facts ?? EMPTY_FACTS;
@@ -67,7 +69,7 @@ export function wizardSchema(host: HostContext = {}) {
       })
       .superRefine((f, ctx) => {
         if (f.kind !== "forward" || f.destination === "") return;
-        if (f.mode === "open") ctx.addIssue({ code: "custom", path: ["destination"], message: OPEN_DEV_MESSAGE });
+        if (!MODES[f.mode].wizard.destination) ctx.addIssue({ code: "custom", path: ["destination"], message: OPEN_DEV_MESSAGE });
         else if (host.facts) report(ctx, deviceExistsIssues(f.destination, facts), ["destination"]);
       }),
     ipv6Internal: z.boolean(),
@@ -93,6 +95,3 @@ export const WIZARD_STEPS = [
   { title: "Step 3 of 4", fields: ["ipv6"] },
   { title: "Step 4 of 4", fields: ["forward", "ipv6Internal", "domain", "autostart"] },
 ] as const satisfies readonly { title: string; fields: readonly (keyof WizardValues)[] }[];
-
-/** Parse a family's "Network" text; exported for the read-only Gateway/Type fields. */
-export const wizardNetworkCidr = (v: Pick<WizardFamilyValues, "network">) => parseCidr(v.network.trim());
