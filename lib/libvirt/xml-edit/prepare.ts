@@ -1,7 +1,8 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
-import { diffSpecs, identityIssues, parseNetworkXml, xmlPolicyIssues } from "@/lib/domain/network";
+import { sshCarriers } from "@/lib/domain/interfaces/usage";
+import { diffSpecs, identityIssues, parseNetworkXml, policyIdentity, XML_EDIT_MAX_BYTES, xmlPolicyIssues } from "@/lib/domain/network";
 import { loadEditContext } from "@/lib/changes/network-edit-context";
 import type { EditableXml, XmlEditReview } from "@/lib/changes/network-edit-types";
 import { xmlEditPlan } from "@/lib/changes/network-edit-xml";
@@ -11,8 +12,10 @@ import { libvirtSchemaRefusal } from "./schema-check";
 
 // The XML editor's server side. Refusals come in the order an operator can
 // act on them: a stale editor first (their edit is based on an old version),
-// then the document itself (well-formed, a network, same name and UUID, no
-// dnsmasq passthrough), then libvirt's schema. Nothing here changes the host.
+// then the policy (lib/domain/network/xml-policy.ts: on the parsed tree,
+// before any other parser sees the text, so a DOCTYPE's entities are never
+// expanded), then the model's reading (a network, same name and UUID), then
+// libvirt's schema. Nothing here changes the host.
 
 export async function loadEditableXml(hostName: string, uuid: string): Promise<ActionResult<EditableXml>> {
   const ctx = await loadEditContext(hostName, uuid);
@@ -21,6 +24,8 @@ export async function loadEditableXml(hostName: string, uuid: string): Promise<A
 }
 
 export async function prepareXmlEdit(operator: Operator, hostName: string, uuid: string, loaded: string, edited: string): Promise<ActionResult<XmlEditReview>> {
+  // An oversize document is refused before the host is read for it.
+  if (new TextEncoder().encode(edited).length > XML_EDIT_MAX_BYTES) return fail("policy", `Nothing was changed. ${xmlPolicyIssues(edited)[0]?.message ?? ""}`);
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   const current = ctx.data.inactiveXml;
@@ -30,14 +35,19 @@ export async function prepareXmlEdit(operator: Operator, hostName: string, uuid:
     return ok({ kind: "stale", current, message: "The network's XML on the host changed since you opened the editor. Nothing was changed; the newer version is shown below — start again from it." });
   }
   if (edited === current) return fail("unchanged", "The XML is the same as on the host; there is nothing to apply.");
+  const policy = xmlPolicyIssues(edited, { sshCarriers: sshCarriers(ctx.data.snapshot, ctx.data.target.address) });
+  if (policy.length > 0) return fail("policy", `Nothing was changed. ${policy.map((p) => p.message).join(" ")}`);
   const before = parseNetworkXml(current);
   const after = parseNetworkXml(edited);
   if (!after.ok) return fail("invalid-xml", `This is not valid network XML, so nothing was changed. ${after.error}`);
   if (!before.ok) return fail("unreadable", `Switchyard cannot read the host's current XML: ${before.error}`);
   const identity = identityIssues(before.spec, after.spec);
   if (identity.length > 0) return fail("identity", identity.map((i) => i.message).join(" "));
-  const policy = xmlPolicyIssues(after, edited);
-  if (policy.length > 0) return fail("policy", policy.map((p) => p.message).join(" "));
+  // Two parsers read the document; if they disagree on who it is, neither is trusted.
+  const seen = policyIdentity(edited);
+  if (seen.name !== after.spec.name || (seen.uuid ?? after.spec.uuid) !== after.spec.uuid) {
+    return fail("identity", "The network's name or UUID reads differently depending on the parser; write them out plainly. Nothing was changed.");
+  }
   const refusal = await libvirtSchemaRefusal(ctx.data.target, edited).catch(() => "libvirt's check could not run on the host; try again.");
   if (refusal) return fail("libvirt-refused", `libvirt refuses this XML, so nothing was changed:\n${refusal}`);
   const changes = diffSpecs(before.spec, after.spec);
