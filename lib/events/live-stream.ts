@@ -11,6 +11,8 @@ export interface LiveStreamRequest {
   /** The session the stream was authorised with; re-checked while it runs. */
   sessionToken: string | undefined;
   sessionCheckMs?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 }
 
 function toSse(message: HubMessage, hostName: string): string {
@@ -28,9 +30,10 @@ function toSse(message: HubMessage, hostName: string): string {
  * again every minute (server-side, no browser traffic): signing out or an
  * expired session ends it with "end", which tells the browser not to reconnect.
  */
-export function liveStream({ hub, hosts, signal, sessionToken, sessionCheckMs = 60_000 }: LiveStreamRequest): ReadableStream<Uint8Array> {
+export function liveStream({ hub, hosts, signal, sessionToken, sessionCheckMs = 60_000, onClose }: LiveStreamRequest): ReadableStream<Uint8Array> {
   return sseStream({
     signal,
+    onClose,
     start(send, end) {
       const unsubscribes = hosts.map((host) => hub.subscribe(host.id, (message) => send(toSse(message, host.name))));
       const sessionCheck = setInterval(() => {

@@ -19,14 +19,21 @@ export interface SseStreamOptions {
   heartbeatMs?: number;
   /** Reconnect delay the browser should use (the `retry:` field). */
   retryMs?: number;
+  /** Called once when the stream ends, however it ends (gives back its slot). */
+  onClose?: () => void;
 }
 
-export function sseStream({ signal, start, heartbeatMs = 15_000, retryMs = 2_000 }: SseStreamOptions): ReadableStream<Uint8Array> {
+export function sseStream({ signal, start, heartbeatMs = 15_000, retryMs = 2_000, onClose }: SseStreamOptions): ReadableStream<Uint8Array> {
   let cleanup: (() => void) | null = null;
+  let closeNotified = false;
   const runCleanup = () => {
     const fn = cleanup;
     cleanup = null;
     fn?.();
+    if (!closeNotified) {
+      closeNotified = true;
+      onClose?.();
+    }
   };
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let closed = false;
