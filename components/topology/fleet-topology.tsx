@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
-import { buildFleetGraph, snapshotToTopologyFacts, tapsShownOptions, type FleetHost } from "@/lib/domain/topology";
+import { buildFleetGraph, tapsShownOptions, type FleetHost } from "@/lib/domain/topology";
 import { fetchHostView, hostViewKey } from "@/components/networks/queries";
 import { TopologyView } from "./topology-view";
 
@@ -22,7 +22,7 @@ export function FleetTopology({ hosts }: { hosts: string[] }) {
     const input: FleetHost[] = hosts.map((host, i) => {
       const data = snapshots[i];
       if (!data) return { host, error: "loading" };
-      return data.ok ? { host, facts: snapshotToTopologyFacts(data.data.snapshot) } : { host, error: data.message };
+      return data.ok ? { host, facts: data.data.snapshot } : { host, error: data.message };
     });
     return buildFleetGraph(input, tapsShownOptions(tapsShown));
     // `key` changes exactly when a host's answer does; the query array itself is new every render.

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/result";
 import type { HostView } from "@/lib/domain/host/snapshot";
-import { buildHostGraph, snapshotToTopologyFacts, tapsShownOptions } from "@/lib/domain/topology";
+import { buildHostGraph, tapsShownOptions } from "@/lib/domain/topology";
 import { fetchHostView, hostViewKey } from "@/components/networks/queries";
 import { HostError } from "@/components/networks/host-error";
 import { TopologyView } from "./topology-view";
@@ -22,7 +22,7 @@ export function HostTopology({ host, initial }: { host: string; initial: ActionR
   // null: folded only when the host is large; the toolbar's checkbox decides otherwise.
   const [tapsShown, setTapsShown] = useState<boolean | null>(null);
   const fresh = useMemo(
-    () => (result.ok ? buildHostGraph(host, snapshotToTopologyFacts(result.data.snapshot), tapsShownOptions(tapsShown)) : undefined),
+    () => (result.ok ? buildHostGraph(host, result.data.snapshot, tapsShownOptions(tapsShown)) : undefined),
     [result, host, tapsShown],
   );
   const graph = useLastGood(fresh);

@@ -2,6 +2,7 @@
 // one snapshot the networks pages already use. Pure: the page computes it on
 // the server and hands the same facts to the browser, so inline errors and the
 // server's re-check judge against the same host.
+import { defaultRouteDev } from "@/lib/domain/host/routes";
 import type { HostSnapshot } from "@/lib/domain/host/snapshot";
 import { networkFact, type HostFacts, type HostNetworkFact } from "@/lib/domain/network";
 
@@ -37,5 +38,5 @@ export function forwardDestinations(snapshot: HostSnapshot): string[] {
 
 /** The device of the host's IPv4 default route: where "Any physical device" leaves in practice. */
 export function defaultRouteDevice(snapshot: HostSnapshot): string | undefined {
-  return snapshot.routes.find((r) => r.dst === "default" && r.family === "inet" && r.dev)?.dev;
+  return defaultRouteDev(snapshot.routes);
 }

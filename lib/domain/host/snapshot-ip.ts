@@ -62,6 +62,8 @@ export function routesFromJson(rows: Json[], family: "inet" | "inet6"): HostRout
         const value = str(r[key]);
         if (value) route[key] = value;
       }
+      const metric = num(r.metric);
+      if (metric !== undefined) route.metric = metric;
       return route;
     });
 }

@@ -79,7 +79,7 @@ export type HostLink = {
   lower?: string;
 };
 
-/** `bridge -j link`: one port of a bridge, with its STP state. */
+/** One port of a bridge, with its STP state (from the port's linkinfo in `ip -d -j link`). */
 export type BridgePort = { ifname: string; master: string; state?: string };
 
 export type HostRoute = {
@@ -90,6 +90,8 @@ export type HostRoute = {
   dev?: string;
   protocol?: string;
   type?: string;
+  /** Lower wins; `ip -j route` omits it when it is 0. */
+  metric?: number;
 };
 
 export type HostAddress = { ifname: string; family: "inet" | "inet6"; local: string; prefixlen: number; scope?: string };

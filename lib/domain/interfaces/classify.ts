@@ -18,7 +18,7 @@ export function linkKind(link: Pick<HostLink, "ifname" | "kind">): LinkKind {
 export type BridgeRow = { link: HostLink; ports: { ifname: string; state?: string }[]; stp: string };
 
 /**
- * A bridge's ports from `bridge -j link` (with their STP state), and the
+ * A bridge's ports (with their STP state, from `ip -d -j link`), and the
  * bridge's STP summary: libvirt bridges run STP, so a port "listening" or
  * "learning" does not yet forward traffic.
  */
@@ -27,7 +27,7 @@ export function bridgeRows(links: readonly HostLink[], ports: readonly BridgePor
     .filter((l) => linkKind(l) === "bridge")
     .map((link) => {
       const own = ports.filter((p) => p.master === link.ifname).map((p) => ({ ifname: p.ifname, ...(p.state ? { state: p.state } : {}) }));
-      // Ports the kernel lists as enslaved but bridge(8) did not report (rare: read races).
+      // Ports the kernel lists as enslaved but the port list did not carry (rare: read races).
       for (const l of links) if (l.master === link.ifname && !own.some((p) => p.ifname === l.ifname)) own.push({ ifname: l.ifname });
       own.sort((a, b) => a.ifname.localeCompare(b.ifname));
       return { link, ports: own, stp: stpSummary(own) };

@@ -51,6 +51,8 @@ type ModeRow<M extends NetworkMode> = {
   bridge(spec: SpecOf<M>): string | undefined;
   /** Host interfaces the network names, the bridge it owns first. */
   devices(spec: SpecOf<M>): DeviceUse[];
+  /** The host devices its traffic leaves by, as configured (an "uplink" network with none follows the default route). */
+  uplinks(spec: SpecOf<M>): string[];
 };
 
 const ownBridge = (spec: { bridge?: { name?: string } }): DeviceUse[] =>
@@ -63,42 +65,49 @@ export const MODES = {
     wizard: { connectivity: "isolated", destination: false, spec: (c) => ({ ...c, mode: "isolated" }) }, topology: "closed",
     describe: () => "Isolated", graphLabel: () => "Isolated",
     bridge: (s) => s.bridge?.name, devices: (s) => ownBridge(s),
+    uplinks: () => [],
   },
   nat: {
     label: "NAT", kind: "routed", forward: ["nat"], ownsBridge: true,
     wizard: { connectivity: "forward", destination: true, spec: (c, dev) => ({ ...c, mode: "nat", ...(dev ? { dev } : {}) }) }, topology: "uplink",
     describe: (s) => (s.dev ? `NAT to ${s.dev}` : "NAT"), graphLabel: () => "NAT",
     bridge: (s) => s.bridge?.name, devices: (s) => [...ownBridge(s), ...forwardDev(s.dev)],
+    uplinks: (s) => (s.dev ? [s.dev] : []),
   },
   route: {
     label: "Routed", kind: "routed", forward: ["route"], ownsBridge: true,
     wizard: { connectivity: "forward", destination: true, spec: (c, dev) => ({ ...c, mode: "route", ...(dev ? { dev } : {}) }) }, topology: "uplink",
     describe: (s) => (s.dev ? `Routed to ${s.dev}` : "Routed"), graphLabel: () => "Routed",
     bridge: (s) => s.bridge?.name, devices: (s) => [...ownBridge(s), ...forwardDev(s.dev)],
+    uplinks: (s) => (s.dev ? [s.dev] : []),
   },
   open: {
     label: "Open", kind: "routed", forward: ["open"], ownsBridge: true,
     wizard: { connectivity: "forward", destination: false, spec: (c) => ({ ...c, mode: "open" }) }, topology: "uplink",
     describe: () => "Open", graphLabel: () => "Open",
     bridge: (s) => s.bridge?.name, devices: (s) => ownBridge(s),
+    uplinks: () => [],
   },
   bridge: {
     label: "Bridge", kind: "device", forward: ["bridge"], ownsBridge: false,
     wizard: null, topology: "named",
     describe: (s) => `Bridge ${s.hostBridge}`, graphLabel: () => "Bridge",
     bridge: (s) => s.hostBridge, devices: (s) => [{ ifname: s.hostBridge, how: "guests join this bridge" }],
+    uplinks: (s) => [s.hostBridge],
   },
   macvtap: {
     label: "Macvtap", kind: "device", forward: MACVTAP_MODES, ownsBridge: false,
     wizard: null, topology: "named",
     describe: (s) => `Macvtap (${s.macvtapMode}) on ${s.interfaces.join(", ")}`, graphLabel: (s) => `macvtap ${s.macvtapMode}`,
     bridge: () => undefined, devices: (s) => s.interfaces.map((ifname) => ({ ifname, how: "macvtap on this NIC" })),
+    uplinks: (s) => s.interfaces,
   },
   hostdev: {
     label: "SR-IOV", kind: "device", forward: ["hostdev"], ownsBridge: false,
     wizard: null, topology: "closed",
     describe: (s) => `SR-IOV pool of ${s.pf}`, graphLabel: () => "SR-IOV",
     bridge: () => undefined, devices: (s) => [{ ifname: s.pf, how: "SR-IOV physical function" }],
+    uplinks: () => [],
   },
 } as const satisfies { [M in NetworkMode]: ModeRow<M> };
 

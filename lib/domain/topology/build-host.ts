@@ -45,7 +45,7 @@ export function buildHostGraph(host: string, facts: TopologyFacts, options: Buil
   addNetworks(draft, facts.networks);
   addDomains(draft, facts.domains);
   addLinks(draft, facts.links, facts.addresses);
-  addLiveEdges(draft, facts.links, facts.bridgeLinks);
+  addLiveEdges(draft, facts.links, facts.bridgePorts);
   addConfiguredEdges(draft, facts.domains, facts.networks, facts.links);
   addUplinks(draft, facts.networks, facts.routes);
   propagateNetworks(draft);

@@ -1,26 +1,26 @@
-import type { DomainFact, DomainInterfaceFact } from "./facts";
+import type { SnapshotDomain, VmInterface } from "../host/snapshot";
 import type { GraphDraft } from "./draft";
 import type { Detail } from "./graph";
 import { nodeId } from "./ids";
-import { domainState } from "./labels";
+import { domainState, domainStateText } from "./labels";
 
 // VMs and their interfaces. A VM interface is keyed by its MAC, which libvirt
 // keeps for the life of the domain, so a restart that hands out another vnetN
 // does not move the node.
 
-export function tapNodeId(host: string, dom: DomainFact, nic: DomainInterfaceFact, index: number): string {
+export function tapNodeId(host: string, dom: SnapshotDomain, nic: VmInterface, index: number): string {
   return nodeId(host, "tap", nic.mac?.toLowerCase() ?? `${dom.uuid}#${index}`);
 }
 
-function sourceText(nic: DomainInterfaceFact): string {
-  const { network, bridge, dev, mode } = nic.source;
+function sourceText(nic: VmInterface): string {
+  const { network, bridge, sourceDev: dev, sourceMode: mode } = nic;
   if (nic.type === "network" && network) return `network ${network}`;
   if (nic.type === "bridge" && bridge) return `bridge ${bridge}`;
   if (nic.type === "direct" && dev) return `${dev} (macvtap${mode ? `, ${mode}` : ""})`;
   return network ?? bridge ?? dev ?? nic.type;
 }
 
-function interfaceDetails(dom: DomainFact, nic: DomainInterfaceFact): Detail[] {
+function interfaceDetails(dom: SnapshotDomain, nic: VmInterface): Detail[] {
   return [
     { label: "VM", value: dom.name },
     { label: "Type", value: nic.type },
@@ -29,24 +29,25 @@ function interfaceDetails(dom: DomainFact, nic: DomainInterfaceFact): Detail[] {
     ...(nic.mac ? [{ label: "MAC", value: nic.mac }] : []),
     ...(nic.model ? [{ label: "Model", value: nic.model }] : []),
     ...(nic.linkState === "down" ? [{ label: "Link", value: "down (set on the guest's NIC)" }] : []),
-    ...(nic.ips ?? []).map((ip) => ({ label: "Address", value: ip })),
+    ...nic.ips.map((ip) => ({ label: "Address", value: ip })),
   ];
 }
 
-export function addDomains(draft: GraphDraft, domains: DomainFact[]) {
+export function addDomains(draft: GraphDraft, domains: SnapshotDomain[]) {
   for (const dom of domains) {
     const vmId = nodeId(draft.host, "vm", dom.uuid || dom.name);
     const state = domainState(dom.state);
+    const stateText = domainStateText(dom.state);
     draft.add({
       id: vmId,
       kind: "vm",
       label: dom.name,
-      sublabels: [dom.state],
+      sublabels: [stateText],
       state,
       details: [
         { label: "VM", value: dom.name },
         { label: "UUID", value: dom.uuid },
-        { label: "State", value: dom.state },
+        { label: "State", value: stateText },
         { label: "Interfaces", value: String(dom.interfaces.length) },
       ],
     });
@@ -62,7 +63,7 @@ export function addDomains(draft: GraphDraft, domains: DomainFact[]) {
         details: interfaceDetails(dom, nic),
       });
       if (nic.target) draft.byIfname.set(nic.target, id);
-      if (nic.type === "network" && nic.source.network) draft.tag(id, nic.source.network);
+      if (nic.type === "network" && nic.network) draft.tag(id, nic.network);
       draft.connect(vmId, id, "interface");
     });
   }

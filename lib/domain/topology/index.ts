@@ -7,10 +7,9 @@ export { buildHostGraph, DEFAULT_FOLD_TAPS_ABOVE, tapsShownOptions, type BuildOp
 export { buildFleetGraph, type FleetHost } from "./build-fleet";
 export { foldTaps, countVmTaps } from "./fold-taps";
 export { networkNames, visibleForNetwork, searchNodes } from "./filter";
-export { defaultRouteDev } from "./network-nodes";
+export { defaultRouteDev } from "../host/routes";
 export { toElkGraph, NODE_SIZE, GROUP_PADDING, type ElkEngine, type ElkNodeJson, type ElkEdgeJson } from "./layout/elk-graph";
 export { readElkLayout, EMPTY_LAYOUT, type Box, type TopologyLayout } from "./layout/positions";
 export { reusePositions } from "./layout/stable-positions";
 export { layoutTopology } from "./layout/layout-topology";
 export { syntheticFacts } from "./synthetic-facts";
-export { snapshotToTopologyFacts } from "./from-snapshot";

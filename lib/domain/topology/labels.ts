@@ -1,33 +1,22 @@
-import type { ForwardMode, IpLinkEntry } from "./facts";
+import type { DomainState, HostLink } from "../host/snapshot";
 import type { NodeState } from "./graph";
 
-// How raw states and modes read in the graph. Kept in one place so the
-// legend, the side panel and the edge labels never disagree.
-
-const FORWARD_LABELS: Record<ForwardMode, string> = {
-  isolated: "Isolated",
-  nat: "NAT",
-  route: "Route",
-  open: "Open",
-  bridge: "Bridge",
-  private: "Private",
-  vepa: "VEPA",
-  passthrough: "Passthrough",
-  hostdev: "Hostdev",
-};
-
-export function forwardLabel(mode: ForwardMode): string {
-  return FORWARD_LABELS[mode] ?? mode;
-}
+// How raw link and guest states read in the graph, kept in one place so the
+// legend, the side panel and the edge labels never disagree. Mode labels come
+// from the mode table (lib/domain/network/modes.ts).
 
 /** Taps and bridges without carrier report operstate UNKNOWN; the UP flag is what the admin set. */
-export function linkState(link: IpLinkEntry | undefined): NodeState {
+export function linkState(link: HostLink | undefined): NodeState {
   if (!link) return "unknown";
   const op = link.operstate?.toUpperCase();
   if (op === "UP") return "up";
   if (op === "DOWN" || op === "LOWERLAYERDOWN" || op === "NOTPRESENT") return "down";
-  if (link.flags?.includes("UP")) return "up";
-  return link.flags ? "down" : "unknown";
+  return link.up ? "up" : "down";
+}
+
+/** How a guest's state reads: virsh's own words ("shut off"), not the snapshot's key. */
+export function domainStateText(state: DomainState): string {
+  return state === "shutoff" ? "shut off" : state;
 }
 
 export function domainState(state: string): NodeState {

@@ -1,42 +1,37 @@
-import type { IpAddrEntry, IpLinkEntry } from "./facts";
+import type { HostAddress, HostLink } from "../host/snapshot";
 import type { GraphDraft } from "./draft";
 import type { Detail } from "./graph";
 import { nodeId } from "./ids";
 import { linkState } from "./labels";
 
-// Host links from `ip -j -d link`. Links already claimed by a network (its
+// Host links (`ip -j -d link`, as the host reader keeps them). Links already claimed by a network (its
 // virbrN) or by a VM interface (its vnetN) only lend their state; every other
 // link becomes a bridge, a stray tap, or a NIC.
 
 const TAP_KINDS = new Set(["tun", "tap", "macvtap"]);
 
-function linkDetails(link: IpLinkEntry, addresses: string[]): Detail[] {
+function linkDetails(link: HostLink, addresses: string[]): Detail[] {
   const rows: Detail[] = [{ label: "Interface", value: link.ifname }];
-  if (link.linkinfo?.info_kind) rows.push({ label: "Kind", value: link.linkinfo.info_kind });
+  if (link.kind) rows.push({ label: "Kind", value: link.kind });
   if (link.operstate) rows.push({ label: "Operstate", value: link.operstate });
-  if (link.address) rows.push({ label: "MAC", value: link.address });
+  if (link.mac) rows.push({ label: "MAC", value: link.mac });
   if (link.mtu) rows.push({ label: "MTU", value: String(link.mtu) });
   if (link.master) rows.push({ label: "Master", value: link.master });
-  if (link.link) rows.push({ label: "Lower device", value: link.link });
+  if (link.lower) rows.push({ label: "Lower device", value: link.lower });
   for (const a of addresses) rows.push({ label: "Address", value: a });
   return rows;
 }
 
-function addressesByIfname(addrs: IpAddrEntry[]): Map<string, string[]> {
+function addressesByIfname(addrs: HostAddress[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const entry of addrs) {
-    const list = (entry.addr_info ?? [])
-      .filter((a) => a.local && a.prefixlen !== undefined && (a.family === "inet" || a.family === "inet6"))
-      .map((a) => `${a.local}/${a.prefixlen}`);
-    out.set(entry.ifname, [...(out.get(entry.ifname) ?? []), ...list]);
-  }
+  for (const a of addrs) out.set(a.ifname, [...(out.get(a.ifname) ?? []), `${a.local}/${a.prefixlen}`]);
   return out;
 }
 
-export function addLinks(draft: GraphDraft, links: IpLinkEntry[], addrs: IpAddrEntry[]) {
+export function addLinks(draft: GraphDraft, links: HostLink[], addrs: HostAddress[]) {
   const addresses = addressesByIfname(addrs);
   for (const link of links) {
-    if (link.link_type === "loopback") continue;
+    if (link.ifname === "lo") continue;
     const state = linkState(link);
     const details = linkDetails(link, addresses.get(link.ifname) ?? []);
     const claimed = draft.byIfname.get(link.ifname);
@@ -51,10 +46,10 @@ export function addLinks(draft: GraphDraft, links: IpLinkEntry[], addrs: IpAddrE
       owner.details.push({ label: "Bridge state", value: link.operstate ?? state });
       continue;
     }
-    const kindName = link.linkinfo?.info_kind;
+    const kindName = link.kind;
     const kind = kindName === "bridge" ? "bridge" : kindName && TAP_KINDS.has(kindName) ? "tap" : "nic";
     const id = nodeId(draft.host, kind, link.ifname);
-    const sublabels = [kindName ?? link.link_type ?? "", ...(addresses.get(link.ifname) ?? [])].filter(Boolean);
+    const sublabels = [kindName ?? "", ...(addresses.get(link.ifname) ?? [])].filter(Boolean);
     draft.add({ id, kind, label: link.ifname, sublabels, state, details });
     draft.byIfname.set(link.ifname, id);
   }

@@ -1,12 +1,12 @@
 import type { HostSnapshot, SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import { labSnapshot } from "../topology/support/lab-snapshot";
+import { labFacts } from "../topology/support/lab-facts";
 
 // hv-b with the topology fixtures' extras: br0 (port eth1) used by a running
 // VM, macvtap on eth2, an isolated network, and eth0 carrying SSH.
 export const SSH_ADDRESS = "198.18.0.6";
 
 export function hostB(): HostSnapshot {
-  return labSnapshot("hv-b-extra");
+  return labFacts("hv-b-extra");
 }
 
 export function bridgeNetworkOn(bridge: string, name = "sy-if-brnet"): SnapshotNetwork {

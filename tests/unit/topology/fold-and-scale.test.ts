@@ -41,7 +41,7 @@ describe("a synthetic host with 50 networks and 500 VM interfaces", () => {
     expect(kinds(graph)).toEqual({ network: 50, vm: 250, nic: 2, bridge: 1 });
     expect(graph.edges.filter((e) => e.kind === "folded")).toHaveLength(500);
     // Isolated networks (every sixth) have no uplink; the rest leave by eth0.
-    const isolated = facts.networks.filter((n) => n.forward.mode === "isolated").length;
+    const isolated = facts.networks.filter((n) => n.spec?.mode === "isolated").length;
     expect(isolated).toBe(8);
     expect(graph.edges.filter((e) => e.kind === "uplink")).toHaveLength(50 - isolated);
   });

@@ -17,9 +17,9 @@ describe("uplink edges per forward mode", () => {
   const graph = buildHostGraph("hv-a", facts);
   const uplinks = (name: string) => out(graph, node(graph, "network", `sy-test-model-${name}`));
 
-  it("NAT and Route leave by their forward dev", () => {
+  it("NAT and Routed leave by their forward dev", () => {
     expect(uplinks("nat")).toEqual(["uplink→eth0[NAT]"]);
-    expect(uplinks("route")).toEqual(["uplink→eth0[Route]"]);
+    expect(uplinks("route")).toEqual(["uplink→eth0[Routed]"]);
   });
 
   it("Open leaves by the default route's device (libvirt refuses a forward dev)", () => {

@@ -95,7 +95,7 @@ describe("hv-b with an extra guest (macvtap on eth2, a br0 port, an isolated net
 
   it("draws a shut-off VM's interface from its configuration, dashed", () => {
     const db1 = facts.domains.find((d) => d.name === "db1")!;
-    expect(db1.state).toBe("shut off");
+    expect(db1.state).toBe("shutoff");
     const tap = graph.nodes.find((n) => n.id === `hv-b:tap:${db1.interfaces[0]!.mac}`)!;
     expect(tap.state).toBe("down");
     expect(out(graph, tap)).toEqual(["port→default(configured)"]);

@@ -23,9 +23,9 @@ function overlapping(boxes: [string, Box][]): string[] {
 /** hv-a after an out-of-band `virsh attach-interface web1 network default` and a new NIC eth3. */
 function withNewInterface(facts: TopologyFacts): TopologyFacts {
   const next = structuredClone(facts);
-  next.domains.find((d) => d.name === "web1")!.interfaces.push({ type: "network", source: { network: "default" }, target: "vnet9", mac: "52:54:00:99:99:99", model: "virtio" });
-  next.links.push({ ifname: "vnet9", master: "virbr0", operstate: "UNKNOWN", flags: ["UP"], linkinfo: { info_kind: "tun" } });
-  next.links.push({ ifname: "eth3", link_type: "ether", operstate: "UP", linkinfo: { info_kind: "veth" } });
+  next.domains.find((d) => d.name === "web1")!.interfaces.push({ type: "network", network: "default", target: "vnet9", mac: "52:54:00:99:99:99", model: "virtio", linkState: "up", ips: [] });
+  next.links.push({ ifname: "vnet9", ifindex: 90, master: "virbr0", operstate: "UNKNOWN", up: true, kind: "tun" });
+  next.links.push({ ifname: "eth3", ifindex: 91, operstate: "UP", up: true, kind: "veth" });
   return next;
 }
 
