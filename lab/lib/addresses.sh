@@ -52,7 +52,7 @@ pick_block() {
 # True when the lab's current /24 (from addresses.env) is still free of foreign use.
 current_block_is_free() {
   local base s e what dev
-  base=$(( $(ip_to_int "$(addr_of hv-a)") & ~255 ))
+  base=$(block_base)
   while read -r s e what dev; do
     [[ -n $s ]] || continue
     ((s <= base + 255 && e >= base)) && return 1
@@ -60,30 +60,51 @@ current_block_is_free() {
   return 0
 }
 
-# Writes the per-host /30s of the chosen /24 to $LAB_DIR/run/addresses.env. Host i gets
-# base+4i: root end +1, host end +2.
+# The plan inside the lab's /24 (base = its first address):
+#   base+0   … base+127   uplinks: host i (host_index) gets the /30 at base+4i, root end +1, host +2
+#   base+128 … base+255   the LAN (/25): router +129, host i's LAN NIC +130+i,
+#                         +160 … +191 free for static test guests, +192 … +253 the LAN's DHCP pool
+# Everything stays inside the /24 that every host's guard rail allows.
+LAN_PREFIX=25
+
+# Picks a free /24 and writes addresses.env for it.
 choose_addresses() {
   local candidate
   candidate=$(pick_block) || exit 1
   if [[ $candidate != "$BLOCK_BASE" ]]; then
     log "198.18.0.0/24 is in use on this machine; using $(int_to_ip "$candidate")/24"
   fi
-  mkdir -p "$LAB_DIR/run"
-  {
-    echo "LAB_BLOCK=$(int_to_ip "$candidate")/24"
-    local i=0 h
-    for h in "${ALL_HOSTS[@]}"; do
-      local var=${h//-/_}
-      echo "ROOT_END_${var}=$(int_to_ip $((candidate + 4 * i + 1)))"
-      echo "ADDR_${var}=$(int_to_ip $((candidate + 4 * i + 2)))"
-      i=$((i + 1))
-    done
-  } >"$LAB_DIR/run/addresses.env"
+  write_addresses "$candidate"
 }
 
-load_addresses() { [[ -r $LAB_DIR/run/addresses.env ]] && source "$LAB_DIR/run/addresses.env"; }
-addr_of() { local v="ADDR_${1//-/_}"; echo "${!v}"; }
-root_end_of() { local v="ROOT_END_${1//-/_}"; echo "${!v}"; }
+# $LAB_DIR/run/addresses.env: the block, and every possible host's uplink pair (read by
+# people and tests; the scripts compute the same values with addr_of/root_end_of).
+write_addresses() {
+  local base=$1 h i var letter
+  mkdir -p "$LAB_DIR/run"
+  {
+    echo "LAB_BLOCK=$(int_to_ip "$base")/24"
+    for ((i = 0; i < MAX_UP_HOSTS; i++)); do
+      letter=${HOST_LETTERS:i:1}
+      for h in "hv-$letter" $([[ $letter == b ]] && echo "$DOWN_HOST"); do
+        var=${h//-/_}
+        echo "ROOT_END_${var}=$(int_to_ip $((base + 4 * $(host_index "$h") + 1)))"
+        echo "ADDR_${var}=$(int_to_ip $((base + 4 * $(host_index "$h") + 2)))"
+      done
+    done
+  } >"$LAB_DIR/run/addresses.env.tmp"
+  mv "$LAB_DIR/run/addresses.env.tmp" "$LAB_DIR/run/addresses.env"
+}
+
+load_addresses() { [[ -r $LAB_DIR/run/addresses.env ]] && source "$LAB_DIR/run/addresses.env" && [[ -n ${LAB_BLOCK:-} ]]; }
+block_base() { ip_to_int "${LAB_BLOCK%/*}"; }
+addr_of() { int_to_ip $(($(block_base) + 4 * $(host_index "$1") + 2)); }
+root_end_of() { int_to_ip $(($(block_base) + 4 * $(host_index "$1") + 1)); }
+lan_router() { int_to_ip $(($(block_base) + 129)); }
+lan_subnet() { echo "$(int_to_ip $(($(block_base) + 128)))/$LAN_PREFIX"; }
+lan_addr_of() { int_to_ip $(($(block_base) + 130 + $(host_index "$1"))); }
+lan_static_range() { echo "$(int_to_ip $(($(block_base) + 160))) $(int_to_ip $(($(block_base) + 191)))"; }
+lan_dhcp_range() { echo "$(int_to_ip $(($(block_base) + 192))) $(int_to_ip $(($(block_base) + 253)))"; }
 
 # Everything in the lab's /24 that is not one of its /30s is unreachable in the root
 # namespace: a packet for an unused lab address must never follow the default route out

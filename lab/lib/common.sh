@@ -11,9 +11,38 @@ LOCK_FILE=/run/switchyard-lab.lock
 # Marks the lab-private home bind-mounted over /root inside each up host.
 LAB_HOME_MARKER=.switchyard-lab-home
 
+# Up hosts are hv-a, hv-b, then hv-c … hv-z (lab:up --hosts N); set_up_hosts fills these.
 UP_HOSTS=(hv-a hv-b)
 DOWN_HOST=hv-down
 ALL_HOSTS=(hv-a hv-b hv-down)
+# Hosts that run Open vSwitch: hv-a and hv-b always, every host with --full.
+OVS_HOSTS=(hv-a hv-b)
+# Hosts with the libvirt baseline (default network, web1, db1): the same rule.
+BASELINE_HOSTS=(hv-a hv-b)
+MAX_UP_HOSTS=26
+HOST_LETTERS=abcdefghijklmnopqrstuvwxyz
+
+# set_up_hosts N FULL: the first N up hosts; FULL=1 gives every one OVS and the baseline.
+set_up_hosts() {
+  local n=$1 full=${2:-} i
+  UP_HOSTS=()
+  for ((i = 0; i < n; i++)); do UP_HOSTS+=("hv-${HOST_LETTERS:i:1}"); done
+  ALL_HOSTS=("${UP_HOSTS[@]}" "$DOWN_HOST")
+  if [[ -n $full ]]; then OVS_HOSTS=("${UP_HOSTS[@]}"); BASELINE_HOSTS=("${UP_HOSTS[@]}"); else OVS_HOSTS=(hv-a hv-b); BASELINE_HOSTS=(hv-a hv-b); fi
+}
+
+# Index of a host in the address plan: hv-a 0, hv-b 1, hv-down 2 (as in the first lab),
+# then hv-c 3, hv-d 4 … so the first three keep their addresses whatever N is.
+host_index() {
+  local h=$1 letter i
+  [[ $h == "$DOWN_HOST" ]] && { echo 2; return; }
+  letter=${h#hv-}
+  [[ ${#letter} == 1 && $HOST_LETTERS == *"$letter"* ]] || die "not a lab host name: $h"
+  i=${HOST_LETTERS%%"$letter"*}; i=${#i}
+  ((i < 2)) && echo "$i" || echo $((i + 1))
+}
+
+in_list() { local x=$1; shift; local y; for y in "$@"; do [[ $x == "$y" ]] && return 0; done; return 1; }
 # Every namespace the lab may leave behind: hosts, probe guests, lab.sh's own netns check.
 LAB_NS_PATTERN='^sy-(hv-|probe-|check-)'
 

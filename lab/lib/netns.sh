@@ -1,5 +1,5 @@
 # Network plumbing of one lab host: its namespace, the uplink veth to the root namespace,
-# and (for up hosts) the bridge port eth1 and the free NIC eth2.
+# and (for up hosts) the bridge br0 and the free NIC eth2. The LAN NICs are in lan.sh.
 
 # Uplink: eth0 inside, sy-<host> in the root namespace, a /30 from addresses.env.
 create_host_netns() {
@@ -23,18 +23,16 @@ create_host_netns() {
   ip netns exec "$ns" iptables -t mangle -A POSTROUTING -o eth0 ! -d "$LAB_BLOCK" -j DROP
 }
 
-# eth1 is a port of the host bridge br0 (for bridged networks); eth2 stays free (macvtap
-# on a bridge port fails with EBUSY). Each is a veth whose peer stays in the namespace so
-# the link is up without any outside wiring.
+# br0 is the host bridge for bridged networks; its port eth1 reaches the LAN (lan.sh adds
+# it). eth2 stays free (macvtap on a bridge port fails with EBUSY): a veth whose peer stays
+# in the namespace, so the link is up without any outside wiring.
 create_host_nics() {
   local ns
   ns=$(netns_of "$1")
   ip -n "$ns" link add br0 type bridge
-  ip -n "$ns" link add eth1 type veth peer name eth1-peer
-  ip -n "$ns" link set eth1 master br0
   ip -n "$ns" link add eth2 type veth peer name eth2-peer
   local i
-  for i in br0 eth1 eth1-peer eth2 eth2-peer; do ip -n "$ns" link set "$i" up; done
+  for i in br0 eth2 eth2-peer; do ip -n "$ns" link set "$i" up; done
 }
 
 # hv-down: registered, routed, and silent. INPUT drops everything, so a TCP SYN gets no

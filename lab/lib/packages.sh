@@ -2,7 +2,7 @@
 # machine that has them never touches the network.
 
 LAB_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 dnsmasq-base openssh-server
-  iptables iproute2 busybox chromium postgresql util-linux e2fsprogs)
+  iptables iproute2 busybox chromium postgresql util-linux e2fsprogs openvswitch-switch)
 
 ensure_packages() {
   local missing=() p

@@ -11,6 +11,13 @@ lab_pidfiles() {
   echo "$run/libvirtd.pid libvirtd"
   echo "$run/virtlogd.pid virtlogd"
   echo "$(sshd_dir "$h")/sshd.pid sshd"
+  ovs_pidfiles "$h"
+}
+
+# Every host that has state under .lab/, whatever --hosts the lab was last brought up with.
+known_hosts() {
+  local d
+  for d in "$LAB_DIR"/hv-*/; do [[ -d $d ]] && basename "$d"; done
 }
 
 # Inode numbers of the lab's live network and mount namespaces, to recognise processes
@@ -25,9 +32,12 @@ lab_ns_inodes() {
   done
 }
 
-stop_lab_processes() {
-  local pids=() h line f comm pid actual
-  for h in "${UP_HOSTS[@]}"; do
+# stop_processes HOSTS... -- INODES...: the daemons in those hosts' pidfiles, and every
+# process living in one of the given namespaces.
+stop_processes() {
+  local pids=() h f comm pid actual
+  while (($#)) && [[ $1 != -- ]]; do
+    h=$1; shift
     while read -r f comm; do
       pid=$(pid_from "$f")
       [[ -n $pid && -r /proc/$pid/comm ]] || continue
@@ -36,10 +46,10 @@ stop_lab_processes() {
       [[ $actual == "$comm"* ]] && pids+=("$pid")
     done < <(lab_pidfiles "$h")
   done
+  shift || true
   # Processes without a pidfile still belong to the lab when they live in its namespaces:
   # ssh sessions (and their virsh), a probe's udhcpc, daemons of a run killed mid-start.
-  local inodes
-  inodes=" $(lab_ns_inodes | tr '\n' ' ') "
+  local inodes=" $* "
   if [[ $inodes != "  " ]]; then
     for f in /proc/[0-9]*; do
       pid=${f#/proc/}
@@ -60,6 +70,40 @@ stop_lab_processes() {
     ((${#alive[@]})) || break
     if ((SECONDS >= deadline)); then kill -KILL "${alive[@]}" 2>/dev/null || true; sleep 0.2; break; fi
     sleep 0.1
+  done
+}
+
+stop_lab_processes() {
+  local hosts
+  mapfile -t hosts < <(known_hosts)
+  # shellcheck disable=SC2046
+  stop_processes "${hosts[@]}" -- $(lab_ns_inodes)
+  # The LAN's DHCP server lives in the root namespace: only its pidfile knows it.
+  if lan_dhcp_running; then
+    local pid
+    pid=$(pid_from "$(LAN_DNSMASQ_PIDFILE)")
+    kill "$pid"; wait_until 5 test ! -e "/proc/$pid" || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$(LAN_DNSMASQ_PIDFILE)"
+}
+
+# Removes one up host completely (a host left over from a bigger lab, or one to rebuild),
+# leaving the rest of the lab running.
+teardown_host() {
+  local h=$1 ns file inodes=()
+  ns=$(netns_of "$h"); file=$(mntns_file "$h")
+  [[ -e /run/netns/$ns ]] && inodes+=("$(stat -L -c %i "/run/netns/$ns")")
+  mountpoint -q "$file" 2>/dev/null && inodes+=("$(stat -L -c %i "$file")")
+  stop_processes "$h" -- "${inodes[@]}"
+  [[ -d $(host_dir "$h")/libvirt/etc/qemu/networks/autostart ]] &&
+    chattr -i "$(host_dir "$h")/libvirt/etc/qemu/networks/autostart" 2>/dev/null || true
+  rm -f "$(sshd_dir "$h")/sshd.pid"
+  if [[ -e $file ]]; then mountpoint -q "$file" && umount "$file"; rm -f "$file"; fi
+  ip netns del "$ns" 2>/dev/null || true
+  # Its LAN ports (sy-<host>-…); the uplink's root end went with the namespace.
+  local l
+  for l in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^sy-$h(-|$)" || true); do
+    ip link del "$l" 2>/dev/null || true
   done
 }
 
@@ -91,13 +135,14 @@ teardown_lab() {
   stop_lab_processes
   local h
   # A fault left on would make the next lab:up's net-autostart fail.
-  for h in "${UP_HOSTS[@]}"; do
+  for h in $(known_hosts); do
     [[ -d $(host_dir "$h")/libvirt/etc/qemu/networks/autostart ]] &&
       chattr -i "$(host_dir "$h")/libvirt/etc/qemu/networks/autostart" 2>/dev/null || true
     rm -f "$(sshd_dir "$h")/sshd.pid"
   done
   release_mounts
   remove_lab_links
+  remove_lan_guard
   ip route flush proto "$LAB_ROUTE_PROTO" 2>/dev/null || true
-  rm -f "$LAB_DIR/run/addresses.env"
+  rm -f "$LAB_DIR/run/addresses.env" "$LAB_DIR/run/hosts.env"
 }
