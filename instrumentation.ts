@@ -1,9 +1,23 @@
-// Opens (and migrates) the store when the server starts, so a broken database
-// or migration fails loudly at boot rather than on someone's first click.
+// Runs once when the server starts. First the permissions of the data directory
+// and the secret key file (a server that would leak its key does not start: one
+// line says how to fix it), then the store is opened (and migrated), so a broken
+// database or migration fails loudly at boot rather than on someone's first click.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` may load this file too; the store is never opened while building.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { dataDir } = await import("./lib/db/config");
+  const { keyFilePath } = await import("./lib/secrets/key");
+  const { permissionProblems } = await import("./lib/secrets/permissions");
+  const problems = permissionProblems({
+    dataDir: dataDir(),
+    keyFile: keyFilePath(),
+    keyFromEnv: (process.env.SWITCHYARD_SECRET_KEY ?? "").trim() !== "",
+  });
+  if (problems.length > 0) {
+    for (const line of problems) console.error(line);
+    process.exit(1);
+  }
   const { ensureFirstAdmin } = await import("./lib/auth/first-admin");
   await ensureFirstAdmin();
 }
