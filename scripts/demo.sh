@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm run demo`: installs what is missing, brings the lab up, builds, and
-# serves Switchyard on http://localhost:${PORT:-3000} with the embedded store.
+# serves Switchyard on http://127.0.0.1:${PORT:-3000} with the embedded store.
+# It listens on loopback only (it prints an admin password and speaks plain
+# http); HOST=0.0.0.0 (or an address) opens it to others on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -25,8 +27,11 @@ npx next build
 if [[ -f scripts/demo-seed.ts ]]; then npx tsx scripts/demo-seed.ts; fi
 
 port=${PORT:-3000}
+host=${HOST:-127.0.0.1}
+shown=$host
+[[ $shown == *:* ]] && shown="[$shown]"
 echo
-echo "Switchyard is starting on http://localhost:$port"
+echo "Switchyard is starting on http://$shown:$port"
 echo "Sign in as '$SWITCHYARD_ADMIN_USER' with password '$SWITCHYARD_ADMIN_PASSWORD' (used when the admin is first created)."
 echo
-exec npx next start -p "$port"
+exec npx next start -H "$host" -p "$port"
