@@ -1,4 +1,4 @@
-import type { FailureView } from "@/lib/changes/plan-types";
+import type { FailureView } from "@/lib/domain/plan";
 
 const RESULT_TEXT = {
   failed: "Nothing was changed: the first step failed.",

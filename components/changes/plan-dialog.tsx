@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { CopyButton } from "./copy-button";
 import { FailurePanel } from "./failure-panel";
 import { PlanSteps } from "./plan-steps";

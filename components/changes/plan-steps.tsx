@@ -1,4 +1,4 @@
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { CopyButton } from "./copy-button";
 import { shellLine } from "./shell-line";
 import type { StepStatus } from "./use-apply";

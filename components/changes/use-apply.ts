@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { ApplyEvent, ApplyResult, FailureView, Plan } from "@/lib/changes/plan-types";
+import type { ApplyEvent, ApplyResult, FailureView, Plan } from "@/lib/domain/plan";
 
 export type StepStatus = "pending" | "running" | "done" | "failed" | "undoing" | "undone" | "undo-failed";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { PlanDialog } from "@/components/changes/plan-dialog";
 
 // Ask the server for a plan, show it in the shared change dialog, and reload

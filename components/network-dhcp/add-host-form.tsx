@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { planDhcpHostAdd } from "@/app/hosts/[host]/networks/[name]/dhcp/actions";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { buttonClass, Field, FormError } from "./form-bits";
 import { usePlanRequest } from "./use-plan-request";
 

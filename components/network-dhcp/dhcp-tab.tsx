@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { planDhcpHostAdd, planDhcpHostDelete } from "@/app/hosts/[host]/networks/[name]/dhcp/actions";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import type { DhcpLease, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { isLayer3, type DhcpHost } from "@/lib/domain/network";
 import { hostViewKey } from "@/components/networks/queries";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 
 /**
  * Asks a server action for a plan and hands it to the page's change flow, or

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { planDnsSettings, planNetworkRestart } from "@/app/hosts/[host]/networks/[name]/dns/actions";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import type { Layer3Network } from "@/lib/domain/network";
 import { buttonClass, Field, FormError } from "@/components/network-dhcp/form-bits";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";

@@ -1,7 +1,7 @@
 "use client";
 
 import { planDnsHostDelete } from "@/app/hosts/[host]/networks/[name]/dns/actions";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { isLayer3, type DnsHost } from "@/lib/domain/network";
 import { FormError } from "@/components/network-dhcp/form-bits";

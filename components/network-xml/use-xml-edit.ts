@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { loadNetworkXmlForEdit, planXmlEdit } from "@/app/hosts/[host]/networks/[name]/xml/actions";
-import type { XmlEditReview } from "@/lib/changes/network-edit-types";
+import type { XmlEditReview } from "@/lib/domain/plan";
 
 type PlanReview = Extract<XmlEditReview, { kind: "plan" }>;
 const UNREACHABLE = { ok: false as const, code: "unreachable", message: "The server could not be reached." };

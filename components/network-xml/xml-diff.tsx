@@ -1,4 +1,4 @@
-import type { DiffLine } from "@/lib/changes/network-edit-types";
+import type { DiffLine } from "@/lib/domain/plan";
 
 const TONE = {
   same: "text-zinc-600 dark:text-zinc-400",

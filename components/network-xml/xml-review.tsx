@@ -1,4 +1,4 @@
-import type { XmlEditReview } from "@/lib/changes/network-edit-types";
+import type { XmlEditReview } from "@/lib/domain/plan";
 import { buttonClass } from "@/components/network-dhcp/form-bits";
 import { XmlDiff } from "./xml-diff";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { planNetworkChange } from "@/app/hosts/[host]/networks/actions";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { ExportLinks } from "./export-links";
 

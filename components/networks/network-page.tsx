@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { PlanDialog } from "@/components/changes/plan-dialog";
 import type { HostView } from "@/lib/domain/host/snapshot";
 import { networkRow } from "@/lib/domain/host/snapshot-rows";

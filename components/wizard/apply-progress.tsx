@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { FailurePanel } from "@/components/changes/failure-panel";
 import { PlanSteps } from "@/components/changes/plan-steps";
 import { useApply, type ApplyState } from "@/components/changes/use-apply";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 
 /**
  * Finish's live progress through the shared apply flow: each step's status as

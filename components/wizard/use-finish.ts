@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { planNewNetwork } from "@/app/hosts/[host]/new-network/actions";
 import type { ApplyState } from "@/components/changes/use-apply";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import type { WizardValues } from "@/lib/domain/network";
 import { placeServerErrors } from "./server-errors";
 import { stepOfFields } from "./steps";

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { previewNewNetwork } from "@/app/hosts/[host]/new-network/actions";
 import type { WizardValues } from "@/lib/domain/network";
-import type { CreateReview } from "@/lib/wizard/prepare";
+import type { CreateReview } from "@/lib/domain/plan";
 import { placeServerErrors } from "./server-errors";
 
 export type ReviewState = { review: CreateReview | null; error: string | null; loading: boolean };

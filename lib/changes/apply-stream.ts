@@ -3,7 +3,7 @@ import { findHostTarget } from "@/lib/hosts";
 import type { Operator } from "@/lib/auth/roles";
 import { applyPlan, sshRunner } from "./apply";
 import { peekPlan, takePlan } from "./plan-store";
-import type { ApplyEvent } from "./plan-types";
+import type { ApplyEvent } from "@/lib/domain/plan";
 
 // The apply endpoint's work: check the confirmation, take the plan (once), and
 // stream each event as one JSON line while the steps run. The change runs to

@@ -3,7 +3,7 @@ import { isSshError, runCommand, type SshTarget } from "@/lib/ssh";
 import { recordAudit } from "@/lib/audit/record";
 import type { Operator } from "@/lib/auth/roles";
 import { explainFailure } from "./explain";
-import type { ApplyEvent, ApplyResult, FailureView, Plan, PlanCommand } from "./plan-types";
+import type { ApplyEvent, ApplyResult, FailureView, Plan, PlanCommand } from "@/lib/domain/plan";
 
 // Runs a plan's steps in order, each as its own exec so progress is real. On a
 // failure it undoes, newest first, the steps this run completed, and nothing

@@ -1,7 +1,7 @@
 import "server-only";
 import { virshArgv } from "@/lib/ssh";
 import { buildNetworkXml, type Layer3Network } from "@/lib/domain/network";
-import type { PlanDraft, PlanStep } from "./plan-types";
+import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
 
 // The wizard's Finish as a plan for the shared apply flow: define (the XML on
 // stdin), start, then autostart if chosen. Every command after define names

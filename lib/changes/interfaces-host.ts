@@ -9,7 +9,7 @@ import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { hostChangePlan, type HostChange } from "@/lib/libvirt/interfaces/host-plans";
 import { storePlan } from "./plan-store";
-import type { Plan } from "./plan-types";
+import type { Plan } from "@/lib/domain/plan";
 
 // Host bridge/TAP changes: read the host once, apply the pure rules (names
 // free, nobody's bridge or SSH uplink touched), and store the plan. Nothing

@@ -12,7 +12,7 @@ import { withHost } from "@/lib/libvirt/host-read";
 import { attachPlan, detachPlan, setLinkPlan } from "@/lib/libvirt/interfaces/vm-nic-plans";
 import { readConfigNics } from "@/lib/libvirt/interfaces/vm-read";
 import { storePlan } from "./plan-store";
-import type { Plan } from "./plan-types";
+import type { Plan } from "@/lib/domain/plan";
 
 // A guest's NIC changes: read the host (and the guest's persistent definition
 // where it matters), check, and store the plan for the shared change flow.

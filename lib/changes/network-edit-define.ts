@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { virshArgv } from "@/lib/ssh";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import type { PlanStep } from "./plan-types";
+import type { PlanStep } from "@/lib/domain/plan";
 
 // Changes net-update cannot make (the DHCP range, the domain, forwarders, a
 // whole edited document) redefine the network. libvirt keeps the UUID, so the

@@ -3,7 +3,7 @@ import { buildNetworkXml, type DhcpHost, type Layer3Network } from "@/lib/domain
 import type { EditContext } from "./network-edit-context";
 import { defineStep, unchangedGuardStep } from "./network-edit-define";
 import { dhcpHostXml, netUpdateStep, updateScope, type UpdateCommand } from "./network-edit-update";
-import type { PlanDraft } from "./plan-types";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 // DHCP changes as plans for the shared flow: a static host is one net-update
 // (live when the network runs), the range is a redefinition of a stopped network.

@@ -3,7 +3,7 @@ import { buildNetworkXml, type DnsHost, type Layer3Network } from "@/lib/domain/
 import type { EditContext } from "./network-edit-context";
 import { defineStep, unchangedGuardStep, RESTART_NOTE, restartSteps } from "./network-edit-define";
 import { dnsHostXml, netUpdateStep, type UpdateCommand } from "./network-edit-update";
-import type { PlanDraft } from "./plan-types";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 // DNS changes as plans. Host records go live with net-update; the domain and
 // the forwarders are outside what net-update can change (libvirt refuses

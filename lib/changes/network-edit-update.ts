@@ -3,7 +3,7 @@ import { virshArgv } from "@/lib/ssh";
 import type { DhcpHost, DnsHost } from "@/lib/domain/network";
 import { makeBuilder } from "@/lib/domain/network/xml-options";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import type { PlanStep } from "./plan-types";
+import type { PlanStep } from "@/lib/domain/plan";
 
 // net-update changes one record of a network without a restart. The record's
 // XML comes from the same builder as whole networks (every attribute and text

@@ -1,8 +1,8 @@
 import "server-only";
 import type { EditContext } from "./network-edit-context";
 import { defineStep, unchangedGuardStep, RESTART_NOTE } from "./network-edit-define";
-import type { XmlChange } from "./network-edit-types";
-import type { PlanDraft } from "./plan-types";
+import type { XmlChange } from "@/lib/domain/plan";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 // An edit from the XML tab as a plan: one `net-define --validate` of exactly
 // the document the operator wrote, undone by redefining the previous one.

@@ -6,7 +6,7 @@ import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { networkChangePlan, refusal, type NetworkChange } from "@/lib/libvirt/network-plans";
 import { storePlan } from "./plan-store";
-import type { Plan } from "./plan-types";
+import type { Plan } from "@/lib/domain/plan";
 
 /**
  * Reads the host once, builds the plan for a lifecycle change of the network

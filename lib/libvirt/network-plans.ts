@@ -2,7 +2,7 @@ import "server-only";
 import { virshArgv } from "@/lib/ssh";
 import type { HostSnapshot, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { attachedDomains } from "@/lib/domain/host/snapshot-vms";
-import type { PlanDraft, PlanStep } from "@/lib/changes/plan-types";
+import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
 
 // The lifecycle changes as plans. Every command addresses the network by the
 // UUID read in the snapshot, never by name: a name may have been reused by

@@ -3,7 +3,7 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { createNetworkPlan } from "@/lib/changes/create-network";
 import { storePlan } from "@/lib/changes/plan-store";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { CreateReview, Plan } from "@/lib/domain/plan";
 import type { HostRef, HostSnapshot } from "@/lib/domain/host/snapshot";
 import { randomUuid, returnRouteHints, uplinkAddress, validateWizard, wizardToSpec, type HostFacts, type WizardValues } from "@/lib/domain/network";
 import { withHost } from "@/lib/libvirt/host-read";
@@ -38,8 +38,6 @@ function validated(read: WizardHost, values: unknown): ActionResult<WizardValues
   return checked.ok ? ok(checked.value) : fail("invalid", INVALID, checked.fieldErrors);
 }
 
-/** What step 4 shows before Finish: the exact plan for a fresh UUID, and a Routed network's return route. */
-export type CreateReview = { uuid: string; xml: string; commands: { title: string; argv: string[]; stdin: boolean }[]; returnRoutes: string[] };
 
 export async function reviewCreate(hostName: string, values: unknown): Promise<ActionResult<CreateReview>> {
   const read = await readWizardHost(hostName);

@@ -46,3 +46,6 @@ export type ApplyEvent =
   | { type: "undo"; index: number; status: "running" | "done"; command: PlanCommand }
   | { type: "undo"; index: number; status: "failed"; command: PlanCommand; failure: FailureView }
   | { type: "finished"; result: ApplyResult; failure?: FailureView; nextHref?: string };
+
+/** What the wizard's step 4 shows before Finish: the exact plan for a fresh UUID, and a Routed network's return route. */
+export type CreateReview = { uuid: string; xml: string; commands: { title: string; argv: string[]; stdin: boolean }[]; returnRoutes: string[] };

@@ -1,5 +1,5 @@
 // Shapes the XML editor's server actions return to the browser. Pure data.
-import type { Plan } from "./plan-types";
+import type { Plan } from "./types";
 
 export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
 

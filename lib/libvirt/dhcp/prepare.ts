@@ -6,7 +6,7 @@ import { dhcpRangeIssues, unmodeledWarning, validateSpec, type Layer3Network } f
 import { loadEditContext, specsToCheck } from "@/lib/changes/network-edit-context";
 import { dhcpHostPlan, dhcpRangePlan } from "@/lib/changes/network-edit-dhcp";
 import { storePlan } from "@/lib/changes/plan-store";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { findStaticHost, hostFieldErrors, toDhcpHost, type HostFields } from "./host-input";
 
 // Server side of the DHCP tab: read the network fresh, check the request with

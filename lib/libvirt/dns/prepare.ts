@@ -6,7 +6,7 @@ import { newDnsHostIssues, unmodeledWarning, validateSpec, type DnsHost } from "
 import { loadEditContext } from "@/lib/changes/network-edit-context";
 import { dnsHostPlan, dnsSettingsPlan, restartPlan } from "@/lib/changes/network-edit-dns";
 import { storePlan } from "@/lib/changes/plan-store";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { applySettings, type SettingsFields } from "./settings-input";
 
 // Server side of the DNS tab. Each function reads the network fresh, checks

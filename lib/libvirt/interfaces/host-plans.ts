@@ -1,5 +1,5 @@
 import "server-only";
-import type { PlanDraft, PlanStep } from "@/lib/changes/plan-types";
+import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
 import type { HostRef } from "@/lib/domain/host/snapshot";
 import { brctl, ip } from "./ip-argv";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { virshArgv } from "@/lib/ssh";
-import type { PlanCommand, PlanDraft, PlanStep } from "@/lib/changes/plan-types";
+import type { PlanCommand, PlanDraft, PlanStep } from "@/lib/domain/plan";
 import type { HostRef, SnapshotDomain } from "@/lib/domain/host/snapshot";
 import { describeSource, virshTypeAndSource, type DeviceModel, type NicSource } from "@/lib/domain/interfaces/attach-spec";
 import type { ConfigNic } from "@/lib/domain/interfaces/vm-nic-state";

@@ -1,4 +1,4 @@
-import type { DiffLine } from "@/lib/changes/network-edit-types";
+import type { DiffLine } from "@/lib/domain/plan";
 
 // A line diff by longest common subsequence. Network XML is a few dozen
 // lines, so the quadratic table is small; past the cap the whole document

@@ -4,7 +4,7 @@ import type { Operator } from "@/lib/auth/roles";
 import { sshCarriers } from "@/lib/domain/interfaces/usage";
 import { diffSpecs, identityIssues, parseNetworkXml, policyIdentity, XML_EDIT_MAX_BYTES, xmlPolicyIssues } from "@/lib/domain/network";
 import { loadEditContext } from "@/lib/changes/network-edit-context";
-import type { EditableXml, XmlEditReview } from "@/lib/changes/network-edit-types";
+import type { EditableXml, XmlEditReview } from "@/lib/domain/plan";
 import { xmlEditPlan } from "@/lib/changes/network-edit-xml";
 import { savePlan } from "@/lib/changes/plan-store";
 import { lineDiff } from "./line-diff";

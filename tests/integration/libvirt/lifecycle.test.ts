@@ -5,7 +5,7 @@ vi.mock("@/lib/audit/record", () => ({ recordAudit: async (e: { result: string; 
 
 import { labVirsh } from "@/lab";
 import { applyPlan, sshRunner } from "@/lib/changes/apply";
-import type { Plan, PlanDraft } from "@/lib/changes/plan-types";
+import type { Plan, PlanDraft } from "@/lib/domain/plan";
 import { findNetworkByName } from "@/lib/domain/host/snapshot-vms";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { networkChangePlan, type NetworkChange } from "@/lib/libvirt/network-plans";

@@ -6,7 +6,7 @@ vi.mock("@/lib/audit/record", () => ({ recordAudit: async (e: (typeof audit.reco
 import { fault, labExec, labVirsh } from "@/lab";
 import { applyPlan, sshRunner } from "@/lib/changes/apply";
 import { createNetworkPlan } from "@/lib/changes/create-network";
-import type { ApplyEvent, Plan } from "@/lib/changes/plan-types";
+import type { ApplyEvent, Plan } from "@/lib/domain/plan";
 import { defaultWizardValues, randomUuid, wizardToSpec, type WizardValues } from "@/lib/domain/network";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { closeAllConnections } from "@/lib/ssh";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearPlans, PLAN_LIMITS, PLAN_TTL_MS, savePlan, storePlan, takePlan } from "@/lib/changes/plan-store";
-import type { PlanDraft } from "@/lib/changes/plan-types";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 // The plan store is memory: it holds a bounded number of plans per operator and
 // in total, and refuses a plan whose XML is larger than any real network's.

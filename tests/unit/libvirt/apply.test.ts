@@ -5,7 +5,7 @@ vi.mock("@/lib/audit/record", () => ({ recordAudit: async (entry: unknown) => vo
 
 import { CommandFailed } from "@/lib/ssh";
 import { applyPlan } from "@/lib/changes/apply";
-import type { ApplyEvent, Plan, PlanCommand } from "@/lib/changes/plan-types";
+import type { ApplyEvent, Plan, PlanCommand } from "@/lib/domain/plan";
 
 const operator = { id: "op", username: "alice", role: "operator" as const };
 const cmd = (name: string) => ["virsh", name];

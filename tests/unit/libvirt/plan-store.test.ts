@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_TTL_MS, peekPlan, savePlan, takePlan } from "@/lib/changes/plan-store";
-import type { PlanDraft } from "@/lib/changes/plan-types";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 const draft: PlanDraft = { action: "network.start", host: { id: "h", name: "hv" }, target: "n", summary: "s", steps: [], notes: [] };
 

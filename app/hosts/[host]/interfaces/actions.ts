@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
 import { prepareHostInterfaceChange } from "@/lib/changes/interfaces-host";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { interfaceNameSchema } from "@/lib/domain/interfaces/names";
 
 const host = z.string().min(1).max(200);

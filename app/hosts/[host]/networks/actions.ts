@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
 import { prepareNetworkChange } from "@/lib/changes/prepare-network";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { NETWORK_CHANGES } from "@/lib/libvirt/network-plans";
 
 const planInput = z.object({

@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
-import type { Plan } from "@/lib/changes/plan-types";
-import { checkStep, prepareCreate, reviewCreate, type CreateReview } from "@/lib/wizard/prepare";
+import type { Plan } from "@/lib/domain/plan";
+import type { CreateReview } from "@/lib/domain/plan";
+import { checkStep, prepareCreate, reviewCreate } from "@/lib/wizard/prepare";
 
 // The create-network wizard's server actions. Creating a network is operator
 // work, so even the review (which only reads) asks for an operator. The

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
 import { prepareNicAttach, prepareNicLink, prepareNicRemove } from "@/lib/changes/interfaces-vm";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { attachSpecSchema } from "@/lib/domain/interfaces/attach-spec";
 import { macSchema } from "@/lib/domain/interfaces/mac";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { prepareDhcpHostAdd, prepareDhcpHostDelete, prepareDhcpRange } from "@/lib/libvirt/dhcp/prepare";
 
 // The DHCP tab's actions. Each returns a plan to review (or field errors);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
-import type { Plan } from "@/lib/changes/plan-types";
+import type { Plan } from "@/lib/domain/plan";
 import { prepareDnsHostAdd, prepareDnsHostDelete, prepareDnsSettings, prepareRestart } from "@/lib/libvirt/dns/prepare";
 
 // The DNS tab's actions: each returns a plan to review, or field errors.

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/actions/parse-input";
-import type { EditableXml, XmlEditReview } from "@/lib/changes/network-edit-types";
+import type { EditableXml, XmlEditReview } from "@/lib/domain/plan";
 import { loadEditableXml, prepareXmlEdit } from "@/lib/libvirt/xml-edit/prepare";
 
 // The XML tab's Edit mode. Loading needs the operator role too: only
