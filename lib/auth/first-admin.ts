@@ -5,6 +5,16 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { hashPassword } from "./password";
+import { newPasswordSchema } from "./user-schemas";
+
+/** SWITCHYARD_ADMIN_PASSWORD must meet the same rule as any new password; null when it does (or is unset). */
+export function adminPasswordProblem(): string | null {
+  const given = process.env.SWITCHYARD_ADMIN_PASSWORD;
+  if (!given) return null;
+  const checked = newPasswordSchema.safeParse(given);
+  const rule = (checked.error?.issues[0]?.message ?? "invalid").toLowerCase();
+  return checked.success ? null : `SWITCHYARD_ADMIN_PASSWORD is refused (${rule}; it has ${given.length}): set a longer one, or unset it to have one generated.`;
+}
 
 /**
  * Creates the first admin when the store has no users: from SWITCHYARD_ADMIN_USER /
@@ -12,6 +22,8 @@ import { hashPassword } from "./password";
  * Later starts leave existing users alone, whatever the variables say.
  */
 export async function ensureFirstAdmin(): Promise<void> {
+  const problem = adminPasswordProblem();
+  if (problem) throw new Error(problem);
   const db = await getDb();
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(users);
   if (n > 0) return;

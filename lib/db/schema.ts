@@ -29,17 +29,17 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins only; the rate limiter counts rows per key inside a window. */
-export const loginFailures = pgTable(
-  "login_failures",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    /** "user:<name>" or "addr:<ip>" */
-    key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
-);
+/**
+ * Sign-in attempts per key ("user:<name>" or "addr:<ip>"), counted before the
+ * password is checked by one atomic upsert (lib/auth/rate-limit.ts), so the
+ * store is the one counter however many server processes share it.
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  /** Attempts since the count was last cleared (a correct password, or an hour of quiet). */
+  attempts: integer("attempts").notNull(),
+  lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const auditLog = pgTable(
   "audit_log",

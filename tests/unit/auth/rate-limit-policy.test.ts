@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, lockedUntil, userKey, WINDOW_MS } from "@/lib/auth/rate-limit-policy";
+import { addressKey, BASE_DELAY_SECONDS, delaySeconds, MAX_DELAY_SECONDS, userKey } from "@/lib/auth/rate-limit-policy";
 
 describe("rate limit policy", () => {
-  const at = (s: number) => new Date(1_700_000_000_000 + s * 1000);
-
-  it("allows attempts below the limit", () => {
-    expect(lockedUntil([], 3)).toBeNull();
-    expect(lockedUntil([at(0), at(1)], 3)).toBeNull();
+  it("lets the free attempts through without waiting", () => {
+    expect(delaySeconds(0, 5)).toBe(0);
+    expect(delaySeconds(4, 5)).toBe(0);
   });
 
-  it("locks until the oldest counting failure leaves the window", () => {
-    expect(lockedUntil([at(0), at(1), at(2)], 3)).toEqual(new Date(at(0).getTime() + WINDOW_MS));
-    expect(lockedUntil([at(0), at(1), at(2), at(3)], 3)).toEqual(new Date(at(1).getTime() + WINDOW_MS));
+  it("doubles the wait with each attempt past the limit, up to a cap, so the owner is never locked out for good", () => {
+    expect([5, 6, 7, 8, 9, 10, 50].map((n) => delaySeconds(n, 5))).toEqual([60, 120, 240, 480, 900, 900, 900]);
+    expect(BASE_DELAY_SECONDS).toBe(60);
+    expect(MAX_DELAY_SECONDS).toBe(900);
   });
 
   it("counts a username however it is capitalised, and keeps users apart from addresses", () => {
