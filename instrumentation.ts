@@ -18,6 +18,14 @@ export async function register() {
     for (const line of problems) console.error(line);
     process.exit(1);
   }
-  const { ensureFirstAdmin } = await import("./lib/auth/first-admin");
+  // Before any request: the sign-in limits count the socket's address (lib/auth/socket-address.ts).
+  const { installSocketAddressHeader } = await import("./lib/auth/socket-address");
+  installSocketAddressHeader();
+  const { adminPasswordProblem, ensureFirstAdmin } = await import("./lib/auth/first-admin");
+  const weak = adminPasswordProblem();
+  if (weak) {
+    console.error(weak);
+    process.exit(1);
+  }
   await ensureFirstAdmin();
 }
