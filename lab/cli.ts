@@ -1,14 +1,19 @@
 // `npm run lab -- <command>`: the lab helpers from the shell.
-//   probe HOST BRIDGE [--mac MAC] [--gateway IP] [PING...]
+//   probe HOST BRIDGE [--mac MAC] [--gateway IP] [--vlan-port PORTGROUP|TAG] [--static CIDR] [PING...]
+//   probe lan [--mac MAC] [--static CIDR] [PING...]
+//   listen HOST NET PORT [--static CIDR] [--seconds N]
 //   rekey HOST | restore-key HOST
-//   fault HOST autostart on|off
+//   fault HOST autostart on|off | fault HOST cut-uplink SECONDS
 //   sshd-log HOST
 //   exec HOST -- ARGV...
-import { fault, labExec, probe, rekey, restoreKey, sshdLogPath } from "./index";
+import { fault, labExec, LAN, listen, probe, rekey, restoreKey, sshdLogPath, type ProbeOptions } from "./index";
 
-const USAGE = `usage: npm run lab -- probe HOST BRIDGE [--mac MAC] [--gateway IP] [PING...]
+const USAGE = `usage: npm run lab -- probe HOST BRIDGE [--mac MAC] [--gateway IP] [--vlan-port PORTGROUP|TAG] [--static CIDR] [PING...]
+       npm run lab -- probe lan [--mac MAC] [--gateway IP] [--static CIDR] [PING...]
+       npm run lab -- listen HOST NET PORT [--static CIDR] [--seconds N]   (HOST lan: NET is ignored)
        npm run lab -- rekey HOST | restore-key HOST
        npm run lab -- fault HOST autostart on|off
+       npm run lab -- fault HOST cut-uplink SECONDS   (0: put it back now)
        npm run lab -- sshd-log HOST
        npm run lab -- exec HOST -- ARGV...`;
 
@@ -17,42 +22,89 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+function wholeNumber(value: string | undefined, what: string): number {
+  if (!value || !/^\d+$/.test(value)) throw new UsageError(`${what} must be a whole number`);
+  return Number(value);
+}
+
 class UsageError extends Error {}
+
+async function probeCommand(rest: string[]): Promise<number> {
+  const host = need(rest[0], "HOST");
+  // `probe lan` plugs into the LAN itself: no BRIDGE.
+  const bridge = host === LAN ? "" : need(rest[1], "BRIDGE");
+  const opts: ProbeOptions = { ping: [] };
+  for (let i = host === LAN ? 1 : 2; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === "--gateway") opts.gateway = need(rest[++i], "IP after --gateway");
+    else if (arg === "--mac") opts.mac = need(rest[++i], "MAC after --mac");
+    else if (arg === "--vlan-port") opts.vlanPort = need(rest[++i], "PORTGROUP or TAG after --vlan-port");
+    else if (arg === "--static") opts.static = need(rest[++i], "CIDR after --static");
+    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+    else opts.ping!.push(arg);
+  }
+  const result = await probe(host, bridge, opts);
+  const { ip, mask, router } = result.lease;
+  console.log(`${opts.static ? "static" : "lease"} ${ip}/${mask}${router ? ` router ${router}` : ""}`);
+  for (const p of result.pings) console.log(`ping ${p.target} ${p.ok ? "ok" : "FAILED"}`);
+  return result.pings.every((p) => p.ok) ? 0 : 1;
+}
+
+async function listenCommand(rest: string[]): Promise<number> {
+  const host = need(rest[0], "HOST");
+  const net = need(rest[1], "NET");
+  const port = wholeNumber(rest[2], "PORT");
+  let staticCidr: string | undefined;
+  let seconds: number | undefined;
+  for (let i = 3; i < rest.length; i++) {
+    if (rest[i] === "--static") staticCidr = need(rest[++i], "CIDR after --static");
+    else if (rest[i] === "--seconds") seconds = wholeNumber(rest[++i], "--seconds");
+    else throw new UsageError(`unknown option ${rest[i]}`);
+  }
+  const listener = await listen(host, net, port, { static: staticCidr });
+  console.log(`listening ${listener.ip}:${listener.port} answering "${listener.answer}"`);
+  // Runs until Ctrl-C (or --seconds), then removes the guest.
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+    if (seconds !== undefined) setTimeout(resolve, seconds * 1000);
+  });
+  await listener.remove();
+  return 0;
+}
+
+async function faultCommand(rest: string[]): Promise<number> {
+  const host = need(rest[0], "HOST");
+  if (rest[1] === "autostart") {
+    if (rest[2] !== "on" && rest[2] !== "off") throw new UsageError("fault autostart takes on or off");
+    await fault(host, "autostart", rest[2] === "on");
+    console.log(`fault autostart ${rest[2]} on ${host}`);
+    return 0;
+  }
+  if (rest[1] === "cut-uplink") {
+    const seconds = wholeNumber(rest[2], "cut-uplink SECONDS");
+    await fault(host, "cut-uplink", seconds);
+    console.log(seconds ? `uplink of ${host} cut for ${seconds} s` : `uplink of ${host} restored`);
+    return 0;
+  }
+  throw new UsageError("the faults are autostart and cut-uplink");
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case "probe": {
-      const host = need(rest[0], "HOST");
-      const bridge = need(rest[1], "BRIDGE");
-      const pings: string[] = [];
-      let gateway: string | undefined;
-      let mac: string | undefined;
-      for (let i = 2; i < rest.length; i++) {
-        if (rest[i] === "--gateway") gateway = need(rest[++i], "IP after --gateway");
-        else if (rest[i] === "--mac") mac = need(rest[++i], "MAC after --mac");
-        else pings.push(rest[i]!);
-      }
-      const result = await probe(host, bridge, { gateway, mac, ping: pings });
-      const { ip, mask, router } = result.lease;
-      console.log(`lease ${ip}/${mask}${router ? ` router ${router}` : ""}`);
-      for (const p of result.pings) console.log(`ping ${p.target} ${p.ok ? "ok" : "FAILED"}`);
-      return result.pings.every((p) => p.ok) ? 0 : 1;
-    }
+    case "probe":
+      return probeCommand(rest);
+    case "listen":
+      return listenCommand(rest);
     case "rekey":
       console.log(await rekey(need(rest[0], "HOST")));
       return 0;
     case "restore-key":
       console.log(await restoreKey(need(rest[0], "HOST")));
       return 0;
-    case "fault": {
-      const host = need(rest[0], "HOST");
-      if (rest[1] !== "autostart") throw new UsageError("the only fault is autostart");
-      if (rest[2] !== "on" && rest[2] !== "off") throw new UsageError("fault autostart takes on or off");
-      await fault(host, "autostart", rest[2] === "on");
-      console.log(`fault autostart ${rest[2]} on ${host}`);
-      return 0;
-    }
+    case "fault":
+      return faultCommand(rest);
     case "sshd-log":
       console.log(sshdLogPath(need(rest[0], "HOST")));
       return 0;

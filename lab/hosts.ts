@@ -16,6 +16,38 @@ export interface LabHost {
   /** OpenSSH "SHA256:…" form of the host's ed25519 key; null for hv-down. */
   hostKeyFingerprint: string | null;
   up: boolean;
+  /** The host's place on the site LAN (lab/lib/lan.sh); null for hv-down. */
+  lan?: LabHostLan | null;
+}
+
+export interface LabHostLan {
+  /** The host's own LAN address, on the NIC nics.address (not bridged). */
+  address: string;
+  prefix: number;
+  subnet: string;
+  router: string;
+  nics: {
+    /** Carries `address` directly. */
+    address: string;
+    /** Port of `bridge`, reaching the LAN (bridged guests land on the LAN). */
+    bridged: string;
+    /** Trunk uplink of `ovsBridge`; null when the host runs no Open vSwitch. */
+    ovsUplink: string | null;
+    /** Not on any bridge, for macvtap. */
+    free: string;
+  };
+  bridge: string;
+  ovsBridge: string | null;
+}
+
+/** The LAN itself: a bridge in the root namespace, which is the site router and DHCP server. */
+export interface LabLan {
+  bridge: string;
+  subnet: string;
+  router: string;
+  dhcpRange: [string, string];
+  /** Addresses no one uses, for guests with a static address (`probe --static`). */
+  staticRange: [string, string];
 }
 
 /**
@@ -34,11 +66,20 @@ export function labRoot(): string {
   }
 }
 
-export function readLabHosts(): LabHost[] {
+function readHostsFile(): { hosts: LabHost[]; lan?: LabLan } {
   const file = path.join(labRoot(), ".lab", "hosts.json");
   if (!existsSync(file)) throw new Error(`lab: ${file} is missing; run npm run lab:up`);
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { hosts: LabHost[] };
-  return parsed.hosts;
+  return JSON.parse(readFileSync(file, "utf8")) as { hosts: LabHost[]; lan?: LabLan };
+}
+
+export function readLabHosts(): LabHost[] {
+  return readHostsFile().hosts;
+}
+
+export function labLan(): LabLan {
+  const lan = readHostsFile().lan;
+  if (!lan) throw new Error("lab: .lab/hosts.json has no LAN (a lab from before the LAN); run npm run lab:up");
+  return lan;
 }
 
 export function labHost(name: string): LabHost {

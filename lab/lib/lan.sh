@@ -56,7 +56,10 @@ lan_dhcp_running() {
   [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == dnsmasq ]]
 }
 
-# dnsmasq as the LAN's DHCP server: bound to the LAN bridge only, no DNS (port 0).
+# dnsmasq as the LAN's DHCP server: bound to the LAN bridge only, no DNS (port 0). Leases
+# last 2 minutes (dnsmasq's shortest): probes come and go with new MACs, and a pool of 62
+# must not run dry; dnsmasq pings an address before it offers it, so a guest that keeps its
+# address past the lease still keeps it to itself.
 ensure_lan_dhcp() {
   lan_dhcp_running && return 0
   local start end
@@ -64,7 +67,7 @@ ensure_lan_dhcp() {
   rm -f "$(LAN_DNSMASQ_PIDFILE)"
   dnsmasq --conf-file=/dev/null --pid-file="$(LAN_DNSMASQ_PIDFILE)" \
     --bind-interfaces --interface="$LAN_BRIDGE" --except-interface=lo --port=0 \
-    --dhcp-range="$start,$end,255.255.255.128,1h" --dhcp-option=option:router,"$(lan_router)" \
+    --dhcp-range="$start,$end,255.255.255.128,2m" --dhcp-option=option:router,"$(lan_router)" \
     --dhcp-authoritative --dhcp-leasefile="$LAB_DIR/run/lan-dnsmasq.leases" \
     --log-dhcp --log-facility="$LAB_DIR/run/lan-dnsmasq.log" 9>&- ||
     die "the LAN's dnsmasq did not start (see $LAB_DIR/run/lan-dnsmasq.log)"
