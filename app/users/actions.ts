@@ -1,39 +1,15 @@
 "use server";
 
-import type { ActionResult } from "@/lib/actions/result";
-import { authorize } from "@/lib/auth/guard";
-import { parseInput } from "@/lib/actions/parse-input";
+import { defineAction } from "@/lib/actions/define-action";
 import { addUserSchema, removeUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/auth/user-schemas";
 import * as accounts from "@/lib/auth/users";
 
-export async function addUser(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const auth = await authorize("admin");
-  if (!auth.ok) return auth;
-  const parsed = parseInput(addUserSchema, input);
-  if (!parsed.ok) return parsed;
-  return accounts.addUser(auth.operator, parsed.data);
-}
+// Accounts are admin work: every action here authorizes "admin" first.
 
-export async function setUserRole(input: unknown): Promise<ActionResult> {
-  const auth = await authorize("admin");
-  if (!auth.ok) return auth;
-  const parsed = parseInput(setRoleSchema, input);
-  if (!parsed.ok) return parsed;
-  return accounts.setUserRole(auth.operator, parsed.data.userId, parsed.data.role);
-}
+export const addUser = defineAction("admin", addUserSchema, (input, operator) => accounts.addUser(operator, input));
 
-export async function resetUserPassword(input: unknown): Promise<ActionResult> {
-  const auth = await authorize("admin");
-  if (!auth.ok) return auth;
-  const parsed = parseInput(resetPasswordSchema, input);
-  if (!parsed.ok) return parsed;
-  return accounts.resetUserPassword(auth.operator, parsed.data.userId, parsed.data.password);
-}
+export const setUserRole = defineAction("admin", setRoleSchema, ({ userId, role }, operator) => accounts.setUserRole(operator, userId, role));
 
-export async function removeUser(input: unknown): Promise<ActionResult> {
-  const auth = await authorize("admin");
-  if (!auth.ok) return auth;
-  const parsed = parseInput(removeUserSchema, input);
-  if (!parsed.ok) return parsed;
-  return accounts.removeUser(auth.operator, parsed.data.userId);
-}
+export const resetUserPassword = defineAction("admin", resetPasswordSchema, ({ userId, password }, operator) => accounts.resetUserPassword(operator, userId, password));
+
+export const removeUser = defineAction("admin", removeUserSchema, ({ userId }, operator) => accounts.removeUser(operator, userId));

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { actionKind } from "@/lib/auth/action-policy";
 
 // The static half of the role matrix (the browser half calls every action in the
-// build): every server action lives in an app/**/actions.ts file and starts with
+// build): every server action lives in an app/**/actions.ts file and is either
+//   export const x = defineAction("<role>", schema, handler)
+// (lib/actions/define-action.ts, whose returned function authorizes first), or,
+// for the public sign-in, a function that starts with
 //   const auth = await authorize("<role>"); if (!auth.ok) return auth;
 // with a role that matches what its name says it is.
 
@@ -22,7 +25,13 @@ function sourceFiles(dir: string): string[] {
 const hasUseServer = (stmts: ts.NodeArray<ts.Statement>) =>
   stmts.some((s) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server");
 
-type Found = { file: string; name: string; body: ts.Block | undefined; isAsync: boolean };
+type Found = { file: string; name: string; body: ts.Block | undefined; isAsync: boolean; definedRole?: string };
+
+/** `defineAction("role", …)`: the role, or why it is not a literal. */
+function definedRole(call: ts.CallExpression): string {
+  const [arg] = call.arguments;
+  return arg && ts.isStringLiteral(arg) ? arg.text : "missing: defineAction() takes a literal role";
+}
 
 function exportedFunctions(sf: ts.SourceFile, file: string): Found[] {
   const found: Found[] = [];
@@ -33,6 +42,10 @@ function exportedFunctions(sf: ts.SourceFile, file: string): Found[] {
     if (ts.isVariableStatement(s) && isExported(s)) {
       for (const d of s.declarationList.declarations) {
         const init = d.initializer;
+        if (init && ts.isCallExpression(init) && init.expression.getText(sf) === "defineAction") {
+          found.push({ file, name: d.name.getText(sf), body: undefined, isAsync: true, definedRole: definedRole(init) });
+          continue;
+        }
         const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
         const body = fn && ts.isBlock(fn.body) ? fn.body : undefined;
         found.push({ file, name: d.name.getText(sf), body, isAsync: !!fn && isAsyncFn(fn) });
@@ -65,7 +78,26 @@ const files = sourceFiles(path.join(root, "app")).map((full) => {
 const actionFiles = files.filter((f) => hasUseServer(f.sf.statements));
 const actions = actionFiles.flatMap((f) => exportedFunctions(f.sf, f.rel).map((a) => ({ ...a, sf: f.sf })));
 
+/** defineAction's own returned function: it must authorize before anything else, or every action above is unguarded. */
+function defineActionGuard(): string {
+  const rel = "lib/actions/define-action.ts";
+  const sf = ts.createSourceFile(rel, readFileSync(path.join(root, rel), "utf8"), ts.ScriptTarget.Latest, true);
+  const decl = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "defineAction");
+  const ret = decl?.body?.statements.find(ts.isReturnStatement)?.expression;
+  const inner = ret && ts.isArrowFunction(ret) && ts.isBlock(ret.body) ? ret.body : undefined;
+  const first = inner?.statements[0];
+  const call = first && ts.isVariableStatement(first) ? first.declarationList.declarations[0]?.initializer : undefined;
+  const awaited = call && ts.isAwaitExpression(call) ? call.expression : undefined;
+  const authorizes = !!awaited && ts.isCallExpression(awaited) && awaited.expression.getText(sf) === "authorize" && awaited.arguments[0]?.getText(sf) === "role";
+  const second = inner?.statements[1]?.getText(sf).replace(/\s+/g, "");
+  return authorizes && second === "if(!auth.ok)returnauth;" ? "authorizes first" : "missing: defineAction does not start with authorize(role)";
+}
+
 describe("server action convention", () => {
+  it("defineAction authorizes the role before it parses or runs anything", () => {
+    expect(defineActionGuard()).toBe("authorizes first");
+  });
+
   it("finds the actions (sanity)", () => {
     expect(actions.map((a) => `${a.file}#${a.name}`)).toContain("app/users/actions.ts#addUser");
   });
@@ -80,7 +112,7 @@ describe("server action convention", () => {
     expect(a.isAsync, "server actions are async functions").toBe(true);
     const kind = actionKind(a.file, a.name);
     if (kind === "public") return;
-    const role = guardRole(a.body, a.sf);
+    const role = a.definedRole ?? guardRole(a.body, a.sf);
     const allowed = kind === "mutation" ? ["operator", "admin"] : ["viewer", "operator", "admin"];
     expect(allowed, `${a.file}#${a.name} (${kind}) authorizes "${role}"`).toContain(role);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Layer3Network } from "@/lib/domain/network";
-import { applySettings, parseForwarders } from "@/lib/libvirt/dns/settings-input";
+import { applySettings, parseForwarders } from "@/lib/domain/network/dns-input";
 
 const spec: Layer3Network = { mode: "nat", name: "n", domain: { name: "old", localOnly: true }, dns: { forwarders: [], hosts: [{ ip: "10.252.4.5", hostnames: ["a"] }] }, ipv4: { address: "10.252.4.1", prefix: 24, routes: [] } };
 

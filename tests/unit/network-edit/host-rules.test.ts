@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Layer3Network } from "@/lib/domain/network";
-import { findStaticHost, hostFieldErrors, toDhcpHost } from "@/lib/libvirt/dhcp/host-input";
+import { findStaticHost, hostFieldErrors, toDhcpHost } from "@/lib/domain/network/dhcp-input";
 
 // The DHCP tab's checks come from the model's rules; these are the refusals
 // the browser test expects as field errors.

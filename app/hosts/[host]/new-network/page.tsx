@@ -6,7 +6,7 @@ import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
 import { requirePageRole } from "@/lib/auth/guard";
 import { defaultWizardValues } from "@/lib/domain/network";
 import { forwardDestinations } from "@/lib/wizard/host-facts";
-import { readWizardHost } from "@/lib/wizard/prepare";
+import { readWizardHost } from "@/lib/changes/prepare-create";
 
 type Params = { params: Promise<{ host: string }> };
 

@@ -1,15 +1,15 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
-import { createNetworkPlan } from "@/lib/changes/create-network";
-import { storePlan } from "@/lib/changes/plan-store";
+import { createNetworkPlan } from "./create-network";
+import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { CreateReview, Plan } from "@/lib/domain/plan";
 import type { HostRef, HostSnapshot } from "@/lib/domain/host/snapshot";
 import { randomUuid, returnRouteHints, uplinkAddress, validateWizard, wizardToSpec, type HostFacts, type WizardValues } from "@/lib/domain/network";
 import { withHost } from "@/lib/libvirt/host-read";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
-import { defaultRouteDevice, hostFactsOf } from "./host-facts";
-import { stepFieldErrors, type WizardStepIndex } from "./step-errors";
+import { defaultRouteDevice, hostFactsOf } from "@/lib/wizard/host-facts";
+import { stepFieldErrors, type WizardStepIndex } from "@/lib/wizard/step-errors";
 
 // The wizard's server side. Every check reads the host afresh (one snapshot
 // exec): the facts the page was rendered with may be minutes old, and a name
@@ -26,7 +26,7 @@ export function readWizardHost(hostName: string): Promise<ActionResult<WizardHos
 
 const INVALID = "Check the highlighted fields.";
 
-export async function checkStep(hostName: string, step: WizardStepIndex, values: unknown): Promise<ActionResult> {
+export async function checkStep({ host: hostName, input: { step, values } }: PrepareRequest<{ step: WizardStepIndex; values: unknown }>): Promise<ActionResult> {
   const read = await readWizardHost(hostName);
   if (!read.ok) return read;
   const errors = stepFieldErrors(values, step, read.data.facts);
@@ -39,7 +39,7 @@ function validated(read: WizardHost, values: unknown): ActionResult<WizardValues
 }
 
 
-export async function reviewCreate(hostName: string, values: unknown): Promise<ActionResult<CreateReview>> {
+export async function reviewCreate({ host: hostName, input: { values } }: PrepareRequest<{ values: unknown }>): Promise<ActionResult<CreateReview>> {
   const read = await readWizardHost(hostName);
   if (!read.ok) return read;
   const checked = validated(read.data, values);
@@ -64,7 +64,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
  * the plan the review showed (same values, same UUID, so the same XML and
  * argv). A UUID already on the host is refused: define would redefine it.
  */
-export async function prepareCreate(operator: Operator, hostName: string, values: unknown, uuid: string): Promise<ActionResult<Plan>> {
+export async function prepareCreate({ operator, host: hostName, input: { values, uuid } }: PrepareRequest<{ values: unknown; uuid: string }>): Promise<ActionResult<Plan>> {
   if (!UUID.test(uuid)) return fail("invalid", "The review is out of date; go back a step and forward again.");
   const read = await readWizardHost(hostName);
   if (!read.ok) return read;

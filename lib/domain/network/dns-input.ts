@@ -1,5 +1,6 @@
-import { familyOf } from "@/lib/domain/net";
-import { dnsIssues, domainIssues, type DnsForwarder, type Layer3Network } from "@/lib/domain/network";
+import { familyOf } from "../net";
+import { dnsIssues, domainIssues } from "./schema/dns";
+import type { DnsForwarder, Layer3Network } from "./spec";
 
 // The DNS settings form: a domain (blank = none) and forwarders, one per line
 // as "ADDRESS" or "DOMAIN ADDRESS" (or "DOMAIN" alone: answered locally only).

@@ -1,13 +1,13 @@
 import "server-only";
 import { fail, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import { parseCidr } from "@/lib/domain/net";
 import { dhcpRangeIssues, unmodeledWarning, validateSpec, type Layer3Network } from "@/lib/domain/network";
-import { loadEditContext, specsToCheck } from "@/lib/changes/network-edit-context";
-import { dhcpHostPlan, dhcpRangePlan } from "@/lib/changes/network-edit-dhcp";
-import { storePlan } from "@/lib/changes/plan-store";
+import { loadEditContext, specsToCheck } from "./network-edit-context";
+import { dhcpHostPlan, dhcpRangePlan } from "./network-edit-dhcp";
+import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { Plan } from "@/lib/domain/plan";
-import { findStaticHost, hostFieldErrors, toDhcpHost, type HostFields } from "./host-input";
+import { findStaticHost, hostFieldErrors, toDhcpHost, type HostFields } from "@/lib/domain/network/dhcp-input";
 
 // Server side of the DHCP tab: read the network fresh, check the request with
 // the model's rules, and store the plan the operator reviews. Nothing here
@@ -15,7 +15,10 @@ import { findStaticHost, hostFieldErrors, toDhcpHost, type HostFields } from "./
 
 const NO_ADDRESSES = "This network has no addresses of its own, so it has no DHCP server.";
 
-export async function prepareDhcpHostAdd(operator: Operator, hostName: string, uuid: string, fields: HostFields, action?: string): Promise<ActionResult<Plan>> {
+type NetworkInput = { uuid: string };
+
+export async function prepareDhcpHostAdd({ operator, host: hostName, input }: PrepareRequest<NetworkInput & HostFields & { action?: string }>): Promise<ActionResult<Plan>> {
+  const { uuid, action, ...fields } = input;
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   if (!ctx.data.config) return fail("invalid-state", NO_ADDRESSES);
@@ -25,7 +28,8 @@ export async function prepareDhcpHostAdd(operator: Operator, hostName: string, u
   return storePlan(dhcpHostPlan(ctx.data, "add", host, action), operator.id);
 }
 
-export async function prepareDhcpHostDelete(operator: Operator, hostName: string, uuid: string, mac: string | undefined, ip: string): Promise<ActionResult<Plan>> {
+export async function prepareDhcpHostDelete({ operator, host: hostName, input }: PrepareRequest<NetworkInput & { mac?: string; ip: string }>): Promise<ActionResult<Plan>> {
+  const { uuid, mac, ip } = input;
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   const existing = ctx.data.config && findStaticHost(ctx.data.config, mac, ip);
@@ -33,7 +37,8 @@ export async function prepareDhcpHostDelete(operator: Operator, hostName: string
   return storePlan(dhcpHostPlan(ctx.data, "delete", existing), operator.id);
 }
 
-export async function prepareDhcpRange(operator: Operator, hostName: string, uuid: string, range: { start: string; end: string }): Promise<ActionResult<Plan>> {
+export async function prepareDhcpRange({ operator, host: hostName, input: range }: PrepareRequest<NetworkInput & { start: string; end: string }>): Promise<ActionResult<Plan>> {
+  const { uuid } = range;
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   const { config, network, unmodeled } = ctx.data;

@@ -1,5 +1,7 @@
-import { familyOf } from "@/lib/domain/net";
-import { newDhcpHostIssues, type DhcpHost, type Issue, type Layer3Network } from "@/lib/domain/network";
+import { familyOf } from "../net";
+import { newDhcpHostIssues } from "./schema/edits";
+import type { Issue } from "./schema/issues";
+import type { DhcpHost, Layer3Network } from "./spec";
 
 // A static host from a form, checked by the model's rules against every copy
 // of the network net-update will change (the definition and, when running,

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import type { HostRef, HostSnapshot, SnapshotDomain } from "@/lib/domain/host/snapshot";
 import type { AttachSpec } from "@/lib/domain/interfaces/attach-spec";
 import { attachProblems } from "@/lib/domain/interfaces/attach-rules";
@@ -12,6 +11,7 @@ import { withHost } from "@/lib/libvirt/host-read";
 import { attachPlan, detachPlan, setLinkPlan } from "@/lib/libvirt/interfaces/vm-nic-plans";
 import { readConfigNics } from "@/lib/libvirt/interfaces/vm-read";
 import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { Plan } from "@/lib/domain/plan";
 
 // A guest's NIC changes: read the host (and the guest's persistent definition
@@ -36,7 +36,7 @@ const threeBytes = (): [number, number, number] => {
   return [b[0]!, b[1]!, b[2]!];
 };
 
-export async function prepareNicAttach(operator: Operator, hostName: string, uuid: string, spec: AttachSpec): Promise<ActionResult<Plan>> {
+export async function prepareNicAttach({ operator, host: hostName, input: { uuid, spec } }: PrepareRequest<{ uuid: string; spec: AttachSpec }>): Promise<ActionResult<Plan>> {
   const read = await readVm(hostName, uuid, false);
   if (!read.ok) return read;
   const { host, address, snapshot, vm } = read.data;
@@ -47,7 +47,7 @@ export async function prepareNicAttach(operator: Operator, hostName: string, uui
   return storePlan(attachPlan(host, vm, spec.source, spec.model, mac), operator.id);
 }
 
-export async function prepareNicRemove(operator: Operator, hostName: string, uuid: string, mac: string): Promise<ActionResult<Plan>> {
+export async function prepareNicRemove({ operator, host: hostName, input: { uuid, mac } }: PrepareRequest<{ uuid: string; mac: string }>): Promise<ActionResult<Plan>> {
   const read = await readVm(hostName, uuid, true);
   if (!read.ok) return read;
   const { host, vm, config } = read.data;
@@ -58,7 +58,7 @@ export async function prepareNicRemove(operator: Operator, hostName: string, uui
   return storePlan(detachPlan(host, vm, mac, type, inConfig, !!live), operator.id);
 }
 
-export async function prepareNicLink(operator: Operator, hostName: string, uuid: string, mac: string, state: "up" | "down"): Promise<ActionResult<Plan>> {
+export async function prepareNicLink({ operator, host: hostName, input: { uuid, mac, state } }: PrepareRequest<{ uuid: string; mac: string; state: "up" | "down" }>): Promise<ActionResult<Plan>> {
   const read = await readVm(hostName, uuid, true);
   if (!read.ok) return read;
   const { host, vm, config } = read.data;

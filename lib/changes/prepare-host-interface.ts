@@ -1,6 +1,5 @@
 import "server-only";
 import { fail, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import type { HostSnapshot } from "@/lib/domain/host/snapshot";
 import { findLink, newNameProblem } from "@/lib/domain/interfaces/names";
 import { deleteRefusal, enslaveRefusal, releaseRefusal } from "@/lib/domain/interfaces/refusals";
@@ -9,6 +8,7 @@ import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { hostChangePlan, type HostChange } from "@/lib/libvirt/interfaces/host-plans";
 import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { Plan } from "@/lib/domain/plan";
 
 // Host bridge/TAP changes: read the host once, apply the pure rules (names
@@ -48,7 +48,7 @@ function check(snapshot: HostSnapshot, sshAddress: string, c: HostChange): Check
   }
 }
 
-export async function prepareHostInterfaceChange(operator: Operator, hostName: string, change: HostChange): Promise<ActionResult<Plan>> {
+export async function prepareHostInterfaceChange({ operator, host: hostName, input: change }: PrepareRequest<HostChange>): Promise<ActionResult<Plan>> {
   const read = await withHost(hostName, async (host, target) => ({ host, address: target.address, snapshot: await readHostSnapshot(target) }));
   if (!read.ok) return read;
   const { host, address, snapshot } = read.data;

@@ -1,11 +1,11 @@
 import "server-only";
 import { fail, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import { findNetworkByUuid } from "@/lib/domain/host/snapshot-vms";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { withHost } from "@/lib/libvirt/host-read";
 import { networkChangePlan, refusal, type NetworkChange } from "@/lib/libvirt/network-plans";
 import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { Plan } from "@/lib/domain/plan";
 
 /**
@@ -14,7 +14,7 @@ import type { Plan } from "@/lib/domain/plan";
  * they are now, and its commands carry the UUID, so it applies to exactly the
  * network that was shown.
  */
-export async function prepareNetworkChange(operator: Operator, hostName: string, uuid: string, change: NetworkChange): Promise<ActionResult<Plan>> {
+export async function prepareNetworkChange({ operator, host: hostName, input: { uuid, change } }: PrepareRequest<{ uuid: string; change: NetworkChange }>): Promise<ActionResult<Plan>> {
   const read = await withHost(hostName, async (host, target) => ({ host, snapshot: await readHostSnapshot(target) }));
   if (!read.ok) return read;
   const { host, snapshot } = read.data;

@@ -1,13 +1,13 @@
 import "server-only";
 import { fail, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import { attachedDomains } from "@/lib/domain/host/snapshot-vms";
 import { newDnsHostIssues, unmodeledWarning, validateSpec, type DnsHost } from "@/lib/domain/network";
-import { loadEditContext } from "@/lib/changes/network-edit-context";
-import { dnsHostPlan, dnsSettingsPlan, restartPlan } from "@/lib/changes/network-edit-dns";
-import { storePlan } from "@/lib/changes/plan-store";
+import { loadEditContext } from "./network-edit-context";
+import { dnsHostPlan, dnsSettingsPlan, restartPlan } from "./network-edit-dns";
+import { storePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 import type { Plan } from "@/lib/domain/plan";
-import { applySettings, type SettingsFields } from "./settings-input";
+import { applySettings, type SettingsFields } from "@/lib/domain/network/dns-input";
 
 // Server side of the DNS tab. Each function reads the network fresh, checks
 // the request with the model's rules and stores a plan; nothing runs yet.
@@ -16,7 +16,10 @@ const NO_DNS = "This network has no addresses of its own, so libvirt runs no DNS
 
 export const splitHostnames = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-export async function prepareDnsHostAdd(operator: Operator, hostName: string, uuid: string, fields: { ip: string; hostnames: string }): Promise<ActionResult<Plan>> {
+type NetworkInput = { uuid: string };
+
+export async function prepareDnsHostAdd({ operator, host: hostName, input: fields }: PrepareRequest<NetworkInput & { ip: string; hostnames: string }>): Promise<ActionResult<Plan>> {
+  const { uuid } = fields;
   const record: DnsHost = { ip: fields.ip.trim(), hostnames: splitHostnames(fields.hostnames) };
   const fieldErrors: Record<string, string> = {};
   for (const i of newDnsHostIssues(record)) fieldErrors[String(i.path[0] ?? "ip")] ??= i.message;
@@ -27,7 +30,7 @@ export async function prepareDnsHostAdd(operator: Operator, hostName: string, uu
   return storePlan(dnsHostPlan(ctx.data, "add", record), operator.id);
 }
 
-export async function prepareDnsHostDelete(operator: Operator, hostName: string, uuid: string, ip: string): Promise<ActionResult<Plan>> {
+export async function prepareDnsHostDelete({ operator, host: hostName, input: { uuid, ip } }: PrepareRequest<NetworkInput & { ip: string }>): Promise<ActionResult<Plan>> {
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   const record = ctx.data.config?.dns?.hosts.find((h) => h.ip === ip);
@@ -35,7 +38,7 @@ export async function prepareDnsHostDelete(operator: Operator, hostName: string,
   return storePlan(dnsHostPlan(ctx.data, "delete", record), operator.id);
 }
 
-export async function prepareDnsSettings(operator: Operator, hostName: string, uuid: string, fields: SettingsFields): Promise<ActionResult<Plan>> {
+export async function prepareDnsSettings({ operator, host: hostName, input: { uuid, ...fields } }: PrepareRequest<NetworkInput & SettingsFields>): Promise<ActionResult<Plan>> {
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   const { config, unmodeled } = ctx.data;
@@ -49,7 +52,7 @@ export async function prepareDnsSettings(operator: Operator, hostName: string, u
   return storePlan(dnsSettingsPlan(ctx.data, changed.next), operator.id);
 }
 
-export async function prepareRestart(operator: Operator, hostName: string, uuid: string): Promise<ActionResult<Plan>> {
+export async function prepareRestart({ operator, host: hostName, input: { uuid } }: PrepareRequest<NetworkInput>): Promise<ActionResult<Plan>> {
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   if (!ctx.data.network.active) return fail("invalid-state", "The network is not running; start it instead.");
