@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import type { ApplyEvent, ApplyResult, FailureView, Plan } from "@/lib/domain/plan";
+import { applyPlanHref } from "@/lib/routes";
 
 export type StepStatus = "pending" | "running" | "done" | "failed" | "undoing" | "undone" | "undo-failed";
 
@@ -34,7 +35,7 @@ export function useApply(plan: Plan) {
   const apply = useCallback(
     async (confirm?: string) => {
       setState((s) => ({ ...s, phase: "applying", refusal: undefined }));
-      const response = await fetch(`/api/changes/${encodeURIComponent(plan.id)}`, {
+      const response = await fetch(applyPlanHref(plan.id), {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(confirm === undefined ? {} : { confirm }),

@@ -12,6 +12,7 @@ import { EndpointFields } from "./endpoint-fields";
 import { HostKeyConfirm } from "./host-key-confirm";
 import { saveHost, checkHostKey, type OfferedKey } from "./host-form-calls";
 import { showFailure } from "./show-failure";
+import { hostHref } from "@/lib/routes";
 
 type Props = { editing?: HostSummary; onDone?: () => void };
 
@@ -57,7 +58,7 @@ export function HostFormPanel({ editing, onDone }: Props) {
     if (!result.ok) return showFailure(methods.setError, result);
     setOffer(null);
     if (editing) {
-      router.replace(`/hosts/${encodeURIComponent(result.data.name)}`);
+      router.replace(hostHref(result.data.name));
     } else {
       methods.reset(blank);
       setDone(`${result.data.name} was added and passed its checks.`);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
+import { hostHref, hostsHref } from "@/lib/routes";
 
 // The top of every page about one host: "Hosts / <host> / …" and the page's
 // heading, with an optional row of actions beside it. A server component.
@@ -16,13 +17,9 @@ type Props = {
 
 const link = "text-brand-600 hover:underline dark:text-brand-500";
 
-export function hostHref(host: string): string {
-  return `/hosts/${encodeURIComponent(host)}`;
-}
-
 export function HostPageHeader({ host, trail = [], title, actions }: Props) {
   // On the host's own page its name is the current crumb, so not a link.
-  const crumbs: Crumb[] = [{ label: "Hosts", href: "/hosts" }, { label: host, ...(trail.length ? { href: hostHref(host) } : {}) }, ...trail];
+  const crumbs: Crumb[] = [{ label: "Hosts", href: hostsHref }, { label: host, ...(trail.length ? { href: hostHref(host) } : {}) }, ...trail];
   const heading = <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>;
   return (
     <>

@@ -6,6 +6,7 @@ import { LastSeen } from "./last-seen";
 import { StatusBadge } from "./status-badge";
 import { StatusDetail } from "./status-detail";
 import { useHostStatus } from "./use-host-status";
+import { hostHref } from "@/lib/routes";
 
 const cell = "px-3 py-2 align-top";
 
@@ -16,7 +17,7 @@ export function HostRow({ host, canAdmin }: { host: HostSummary; canAdmin: boole
   return (
     <tr data-host={host.name} aria-busy={isPending} className="border-t border-zinc-200 dark:border-zinc-800">
       <td className={cell}>
-        <Link href={`/hosts/${encodeURIComponent(host.name)}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={hostHref(host.name)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
           {host.name}
         </Link>
         <div className="text-xs text-zinc-500">{`${host.username}@${host.address}${host.port === 22 ? "" : `:${host.port}`}`}</div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { hostHref } from "@/components/hosts/host-page-header";
+import { newNetworkHref } from "@/lib/routes";
 
 /** "Create network on [host]": the fleet page's way into a host's wizard. */
 export function CreateNetworkOn({ hosts }: { hosts: string[] }) {
@@ -16,7 +16,7 @@ export function CreateNetworkOn({ hosts }: { hosts: string[] }) {
       className="flex items-center gap-2 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        router.push(`${hostHref(host)}/new-network`);
+        router.push(newNetworkHref(host));
       }}
     >
       <label htmlFor={selectId}>on host</label>

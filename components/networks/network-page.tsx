@@ -18,6 +18,7 @@ import { Tabs } from "./tabs";
 import { DhcpTab } from "@/components/network-dhcp/dhcp-tab";
 import { DnsTab } from "@/components/network-dns/dns-tab";
 import { XmlTab } from "@/components/network-xml/xml-tab";
+import { hostVmsHref } from "@/lib/routes";
 
 /** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
 export function NetworkPage({ host, name, initial, canChange }: { host: string; name: string; initial: ActionResult<HostView>; canChange: boolean }) {
@@ -55,7 +56,7 @@ function NetworkBody({ host, name, result, canChange, planOpen, onPlan }: BodyPr
       <NetworkActions host={host} network={network} canChange={canChange} planOpen={planOpen} onPlan={onPlan} />
       <Tabs label="Network details" tabs={[
         { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
-        { name: "VMs", content: <><a href={`/hosts/${encodeURIComponent(host)}/vms?network=${encodeURIComponent(name)}`} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /></> },
+        { name: "VMs", content: <><a href={hostVmsHref(host, { network: name })} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /></> },
         { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { yesNo } from "@/lib/domain/host/snapshot-rows";
-import { networkHref } from "./queries";
+import { networkHref } from "@/lib/routes";
 import { SortableHeader, type SortState } from "./sortable-header";
 import { sortRows, type FleetRow, type SortKey } from "./sort-rows";
 

@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { HostView } from "@/lib/domain/host/snapshot";
+import { hostViewHref } from "@/lib/routes";
 
 // One TanStack Query per host and scope, keyed by the host's name. The
 // live-updates stream invalidates ["host-view", host, …] to refetch a host
@@ -14,8 +15,7 @@ const CLIENT_TIMEOUT_MS = 35_000;
 
 export async function fetchHostView(host: string, signal?: AbortSignal, scope: HostViewScope = "networks"): Promise<ActionResult<HostView>> {
   const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
-  const query = scope === "full" ? "?scope=full" : "";
-  const response = await fetch(`/networks/hosts/${encodeURIComponent(host)}${query}`, {
+  const response = await fetch(hostViewHref(host, scope), {
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     cache: "no-store",
   });
@@ -24,6 +24,3 @@ export async function fetchHostView(host: string, signal?: AbortSignal, scope: H
   }
   return (await response.json()) as ActionResult<HostView>;
 }
-
-export const networkHref = (host: string, network: string) =>
-  `/hosts/${encodeURIComponent(host)}/networks/${encodeURIComponent(network)}`;

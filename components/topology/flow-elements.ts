@@ -3,7 +3,7 @@ import type { TopologyGraph, TopologyLayout } from "@/lib/domain/topology";
 import type { TopologyFlowNode } from "./topology-node";
 import type { HostGroupFlowNode } from "./host-group-node";
 import { KIND_NAME } from "./state-style";
-import { hostTopologyHref } from "./links";
+import { hostTopologyHref } from "@/lib/routes";
 
 export type FlowNode = TopologyFlowNode | HostGroupFlowNode;
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { TopologyNode } from "@/lib/domain/topology";
 import { KIND_NAME, STATE_STYLE } from "./state-style";
-import { networkHref } from "./links";
+import { networkHref } from "@/lib/routes";
 
 /** Details of the clicked node; names are text children, never markup. */
 export function SidePanel({ node, onClose }: { node: TopologyNode; onClose: () => void }) {

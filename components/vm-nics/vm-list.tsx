@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SnapshotDomain } from "@/lib/domain/host/snapshot";
 import { cell, head, rowLine } from "@/components/interfaces/styles";
+import { vmHref } from "@/lib/routes";
 
 const sourceOf = (n: SnapshotDomain["interfaces"][number]) =>
   n.type === "network" ? `network ${n.network ?? "?"}` : n.type === "bridge" ? `bridge ${n.bridge ?? "?"}` : n.type === "direct" ? `macvtap on ${n.sourceDev ?? "?"}` : n.type;
@@ -8,8 +9,6 @@ const sourceOf = (n: SnapshotDomain["interfaces"][number]) =>
 /** The host's VMs, each with its NICs and the way to add one (`network` preselects a source). */
 export function VmList({ host, domains, network }: { host: string; domains: SnapshotDomain[]; network?: string }) {
   if (domains.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No VMs on this host.</p>;
-  const vmHref = (name: string, add: boolean) =>
-    `/hosts/${encodeURIComponent(host)}/vms/${encodeURIComponent(name)}${add ? `?add=1${network ? `&network=${encodeURIComponent(network)}` : ""}` : ""}`;
   return (
     <table aria-label="VMs" className="w-full text-left text-sm">
       <thead className={head}>
@@ -18,7 +17,7 @@ export function VmList({ host, domains, network }: { host: string; domains: Snap
       <tbody>
         {[...domains].sort((a, b) => a.name.localeCompare(b.name)).map((d) => (
           <tr key={d.uuid} data-vm={d.name} className={rowLine}>
-            <td className={`${cell} font-medium`}><Link href={vmHref(d.name, false)} className="text-brand-600 hover:underline dark:text-brand-500">{d.name}</Link></td>
+            <td className={`${cell} font-medium`}><Link href={vmHref(host, d.name)} className="text-brand-600 hover:underline dark:text-brand-500">{d.name}</Link></td>
             <td className={cell}>{d.state}</td>
             <td className={cell}>
               {d.interfaces.length === 0 ? <span className="text-zinc-500">None</span> : (
@@ -26,7 +25,7 @@ export function VmList({ host, domains, network }: { host: string; domains: Snap
               )}
             </td>
             <td className={cell}>
-              <Link href={vmHref(d.name, true)} aria-label={`Add network interface to ${d.name}`} className="rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface</Link>
+              <Link href={vmHref(host, d.name, { add: true, network })} aria-label={`Add network interface to ${d.name}`} className="rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface</Link>
             </td>
           </tr>
         ))}

@@ -13,6 +13,7 @@ import { useFinish } from "./use-finish";
 import { useReview } from "./use-review";
 import { useStepWalk } from "./use-step-walk";
 import { WizardButtons } from "./wizard-buttons";
+import { hostNetworksHref } from "@/lib/routes";
 
 type Props = { host: string; facts: HostFacts; defaults: WizardValues; destinations: string[] };
 
@@ -42,12 +43,12 @@ function WizardBody({ host, destinations }: Props) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{subtitle}</p>
       </header>
       <Body edited={edited} destinations={destinations} />
-      {last ? <FinishArea host={host} goTo={setStep} walk={walk} onCancel={() => router.push(`/hosts/${encodeURIComponent(host)}/networks`)} /> : null}
+      {last ? <FinishArea host={host} goTo={setStep} walk={walk} onCancel={() => router.push(hostNetworksHref(host))} /> : null}
       {!last ? (
         <>
           {walk.message ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{walk.message}</p> : null}
           <WizardButtons first={step === 0} last={false} busy={walk.busy} canFinish={false} onBack={walk.back} onForward={walk.forward}
-            onCancel={() => router.push(`/hosts/${encodeURIComponent(host)}/networks`)} onFinish={() => {}} />
+            onCancel={() => router.push(hostNetworksHref(host))} onFinish={() => {}} />
         </>
       ) : null}
     </form>

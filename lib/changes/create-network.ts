@@ -2,6 +2,7 @@ import "server-only";
 import { virshArgv } from "@/lib/ssh";
 import { buildNetworkXml, type Layer3Network } from "@/lib/domain/network";
 import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
+import { networkHref } from "@/lib/routes";
 
 // The wizard's Finish as a plan for the shared apply flow: define (the XML on
 // stdin), start, then autostart if chosen. Every command after define names
@@ -44,6 +45,6 @@ export function createNetworkPlan(host: Host, spec: Layer3Network & { uuid: stri
     steps,
     xml,
     notes: [],
-    nextHref: `/hosts/${encodeURIComponent(host.name)}/networks/${encodeURIComponent(spec.name)}`,
+    nextHref: networkHref(host.name, spec.name),
   };
 }

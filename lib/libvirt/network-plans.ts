@@ -3,6 +3,7 @@ import { virshArgv } from "@/lib/ssh";
 import type { HostSnapshot, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { attachedDomains } from "@/lib/domain/host/snapshot-vms";
 import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
+import { hostNetworksHref } from "@/lib/routes";
 
 // The lifecycle changes as plans. Every command addresses the network by the
 // UUID read in the snapshot, never by name: a name may have been reused by
@@ -68,7 +69,7 @@ const VERB: Record<NetworkChange, string> = {
 
 export function networkChangePlan(change: NetworkChange, host: Host, snapshot: HostSnapshot, network: SnapshotNetwork): PlanDraft {
   const { steps, notes } = stepsFor(change, snapshot, network);
-  const networksHref = `/hosts/${encodeURIComponent(host.name)}/networks`;
+  const networksHref = hostNetworksHref(host.name);
   return {
     action: `network.${change}`,
     host,

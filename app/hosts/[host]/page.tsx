@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditHost } from "@/components/hosts/edit-host";
-import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostStatusPanel } from "@/components/hosts/host-status-panel";
 import { RemoveHost } from "@/components/hosts/remove-host";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { findHost } from "@/lib/hosts";
+import { hostHref, hostInterfacesHref, hostNetworksHref, hostTopologyHref, hostVmsHref, routeSegment } from "@/lib/routes";
 
 type Params = { params: Promise<{ host: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).host) };
+  return { title: routeSegment((await params).host) ?? "Not found" };
 }
 
 const panel = "rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-950";
@@ -20,15 +21,14 @@ const term = "text-zinc-500 dark:text-zinc-400";
 
 export default async function HostPage({ params }: Params) {
   const operator = await requirePageRole("viewer");
-  const host = await findHost(decodeURIComponent((await params).host));
+  const host = await findHost(routeSegment((await params).host) ?? notFound());
   if (!host) notFound();
   const canAdmin = hasRole(operator.role, "admin");
-  const base = hostHref(host.name);
   const links = [
-    [`${base}/networks`, "Virtual Networks"],
-    [`${base}/topology`, "Topology"],
-    [`${base}/interfaces`, "Interfaces"],
-    [`${base}/vms`, "VMs"],
+    [hostNetworksHref(host.name), "Virtual Networks"],
+    [hostTopologyHref(host.name), "Topology"],
+    [hostInterfacesHref(host.name), "Interfaces"],
+    [hostVmsHref(host.name), "VMs"],
   ] as const;
 
   return (

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
-import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostNetworks } from "@/components/networks/host-networks";
 import { LiveHost } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { readHostView } from "@/lib/libvirt/host-read";
-import { routeSegment } from "@/components/networks/route-segment";
+import { newNetworkHref, routeSegment } from "@/lib/routes";
 
 type Params = { params: Promise<{ host: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Virtual Networks · ${routeSegment((await params).host)}` };
+  return { title: `Virtual Networks · ${routeSegment((await params).host) ?? "Not found"}` };
 }
 
 export default async function HostNetworksPage({ params }: Params) {
   const operator = await requirePageRole("viewer");
-  const host = routeSegment((await params).host);
+  const host = routeSegment((await params).host) ?? notFound();
   const initial = await readHostView(host, "networks");
   const hostName = initial.ok ? initial.data.host.name : host;
   return (
@@ -26,7 +27,7 @@ export default async function HostNetworksPage({ params }: Params) {
         trail={[{ label: "Virtual Networks" }]}
         title={`Virtual Networks on ${hostName}`}
         // Viewers cannot create networks, so they are not offered the way in.
-        actions={hasRole(operator.role, "operator") ? <Link href={`${hostHref(hostName)}/new-network`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link> : undefined}
+        actions={hasRole(operator.role, "operator") ? <Link href={newNetworkHref(hostName)} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create network</Link> : undefined}
       />
       <LiveHost hostId={hostName} />
       <HostNetworks host={hostName} initial={initial} />

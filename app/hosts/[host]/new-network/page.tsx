@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
+import { notFound } from "next/navigation";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
-import { routeSegment } from "@/components/networks/route-segment";
+import { hostNetworksHref, routeSegment } from "@/lib/routes";
 import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
 import { requirePageRole } from "@/lib/auth/guard";
 import { defaultWizardValues } from "@/lib/domain/network";
@@ -11,19 +12,19 @@ import { readWizardHost } from "@/lib/changes/prepare-create";
 type Params = { params: Promise<{ host: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Create network · ${routeSegment((await params).host)}` };
+  return { title: `Create network · ${routeSegment((await params).host) ?? "Not found"}` };
 }
 
 // The wizard starts from the host as it is now: its defaults (first free name
 // and /24) and the facts the browser's inline checks use come from one read.
 export default async function NewNetworkPage({ params }: Params) {
   await requirePageRole("operator");
-  const hostParam = routeSegment((await params).host);
+  const hostParam = routeSegment((await params).host) ?? notFound();
   const read = await readWizardHost(hostParam);
   const hostName = read.ok ? read.data.host.name : hostParam;
   return (
     <div className="space-y-6">
-      <HostPageHeader host={hostName} trail={[{ label: "Virtual Networks", href: `${hostHref(hostName)}/networks` }, { label: "Create network" }]} title={`Create a new virtual network on ${hostName}`} />
+      <HostPageHeader host={hostName} trail={[{ label: "Virtual Networks", href: hostNetworksHref(hostName) }, { label: "Create network" }]} title={`Create a new virtual network on ${hostName}`} />
       {read.ok ? (
         <CreateNetworkWizard
           host={hostName}

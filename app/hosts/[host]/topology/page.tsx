@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostTopology } from "@/components/topology/host-topology";
 import { LiveHost } from "@/components/live";
-import { routeSegment } from "@/components/networks/route-segment";
+import { routeSegment } from "@/lib/routes";
 import { requirePageRole } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
 
 type Params = { params: Promise<{ host: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Topology · ${routeSegment((await params).host)}` };
+  return { title: `Topology · ${routeSegment((await params).host) ?? "Not found"}` };
 }
 
 /**
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  */
 export default async function HostTopologyPage({ params }: Params) {
   await requirePageRole("viewer");
-  const host = routeSegment((await params).host);
+  const host = routeSegment((await params).host) ?? notFound();
   const initial = await readHostView(host, "full");
   const hostName = initial.ok ? initial.data.host.name : host;
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
-import { routeSegment } from "@/components/networks/route-segment";
+import { routeSegment } from "@/lib/routes";
 import { VmList } from "@/components/vm-nics/vm-list";
 import { requirePageRole } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
@@ -9,12 +10,12 @@ import { readHostView } from "@/lib/libvirt/host-read";
 type Props = { params: Promise<{ host: string }>; searchParams: Promise<{ network?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `VMs · ${routeSegment((await params).host)}` };
+  return { title: `VMs · ${routeSegment((await params).host) ?? "Not found"}` };
 }
 
 export default async function HostVmsPage({ params, searchParams }: Props) {
   await requirePageRole("viewer");
-  const host = routeSegment((await params).host);
+  const host = routeSegment((await params).host) ?? notFound();
   const network = (await searchParams).network;
   const read = await readHostView(host, "networks");
   const hostName = read.ok ? read.data.host.name : host;

@@ -1,5 +1,6 @@
 import { authorizeRoute } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
+import { routeSegment } from "@/lib/routes";
 
 // GET /networks/hosts/<host>[?scope=full]: one host's snapshot as JSON (an
 // ActionResult); libvirt only, or with the kernel side for scope=full.
@@ -9,6 +10,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ host
   const auth = await authorizeRoute("viewer");
   if (!auth.ok) return auth.response;
   const scope = new URL(request.url).searchParams.get("scope") === "full" ? "full" : "networks";
-  const result = await readHostView(decodeURIComponent((await params).host), scope);
+  const host = routeSegment((await params).host);
+  if (host === null) return Response.json({ ok: false, code: "invalid", message: "That is not a host name." }, { status: 400 });
+  const result = await readHostView(host, scope);
   return Response.json(result, { headers: { "cache-control": "no-store" } });
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { HostPageHeader, hostHref } from "@/components/hosts/host-page-header";
+import { notFound } from "next/navigation";
+import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
-import { routeSegment } from "@/components/networks/route-segment";
+import { hostVmsHref, routeSegment } from "@/lib/routes";
 import { VmNics } from "@/components/vm-nics/vm-nics";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
@@ -11,14 +12,14 @@ type Props = { params: Promise<{ host: string; vm: string }>; searchParams: Prom
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await params;
-  return { title: `${routeSegment(p.vm)} · ${routeSegment(p.host)}` };
+  return { title: `${routeSegment(p.vm) ?? "Not found"} · ${routeSegment(p.host) ?? "Not found"}` };
 }
 
 export default async function VmPage({ params, searchParams }: Props) {
   const operator = await requirePageRole("viewer");
   const p = await params;
-  const host = routeSegment(p.host);
-  const vm = routeSegment(p.vm);
+  const host = routeSegment(p.host) ?? notFound();
+  const vm = routeSegment(p.vm) ?? notFound();
   const network = (await searchParams).network;
   const read = await readVmPage(host, vm);
   const hostName = read.ok ? read.data.host.name : host;
@@ -26,7 +27,7 @@ export default async function VmPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <HostPageHeader
         host={hostName}
-        trail={[{ label: "VMs", href: `${hostHref(hostName)}/vms` }, { label: vm }]}
+        trail={[{ label: "VMs", href: hostVmsHref(hostName) }, { label: vm }]}
         title={`Network interfaces of ${vm}${read.ok ? ` (${read.data.vm.state})` : ""}`}
       />
       {read.ok ? (
