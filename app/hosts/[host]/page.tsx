@@ -8,7 +8,7 @@ import { RemoveHost } from "@/components/hosts/remove-host";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { findHost } from "@/lib/hosts";
-import { hostHref, hostInterfacesHref, hostNetworksHref, hostTopologyHref, hostVmsHref, routeSegment } from "@/lib/routes";
+import { hostInterfacesHref, hostNetworksHref, hostTopologyHref, hostVmsHref, routeSegment } from "@/lib/routes";
 
 type Params = { params: Promise<{ host: string }> };
 
