@@ -1,5 +1,6 @@
 // The NICs and network features each up host offers for the bridged, macvtap and IPv6
 // cases, checked inside the host.
+import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { labExec, labHost, labVirsh } from "@/lab";
 
@@ -28,9 +29,12 @@ describe.each(["hv-a", "hv-b"])("lab host %s networking", (host) => {
     expect(route.stdout).toMatch(/^default via 198\.1[89]\.\d+\.\d+ dev eth0/m);
   });
 
-  it("eth1 is a port of br0 and eth2 is free", async () => {
+  it("eth1 is a port of br0 and reaches the LAN; eth2 is free", async () => {
     const eth1 = await labExec(host, ["ip", "-o", "link", "show", "dev", "eth1"]);
     expect(eth1.stdout).toMatch(/master br0/);
+    // Its veth peer is not in the host: it is a port of the LAN bridge in the root namespace.
+    expect(eth1.stdout).toMatch(/eth1@if\d+:.* link-netnsid \d+/);
+    expect(execFileSync("ip", ["-o", "link", "show", "dev", `sy-${host}-eth1`], { encoding: "utf8" })).toMatch(/master sy-lan /);
     const eth2 = await labExec(host, ["ip", "-o", "link", "show", "dev", "eth2"]);
     expect(eth2.stdout).not.toMatch(/master/);
     expect(eth2.stdout).toMatch(/state UP/);
