@@ -4,6 +4,7 @@ const RESULT_TEXT = {
   failed: "Nothing was changed: the first step failed.",
   "rolled-back": "The change failed; what it had done was undone.",
   partial: "The change failed and could not be fully undone. Check the host.",
+  reverted: "Reverted: the host's dead-man switch undid the change because Switchyard could not reach the host through it.",
 } as const;
 
 /** The step's failure: libvirt's own words, then what they mean. */

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import type { Operator } from "@/lib/auth/roles";
 
-export type AuditResult = "ok" | "failed" | "rolled-back" | "partial";
+export type AuditResult = "ok" | "failed" | "rolled-back" | "partial" | "reverted";
 
 export type AuditEntry = {
   /** Who did it; a string for the system itself (e.g. "system" at first start). */

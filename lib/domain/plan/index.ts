@@ -2,3 +2,4 @@
 // the browser share. Pure data. Import from "@/lib/domain/plan".
 export type * from "./types";
 export type * from "./xml-edit";
+export type * from "./guard";

@@ -1,6 +1,7 @@
 // The shapes of the one change flow (plan → confirm → apply → audit), shared
 // by the server and the browser. Pure data: what the operator is shown is the
 // stored plan itself, so the commands shown are the commands that run.
+import type { GuardedChange, GuardOutcome } from "./guard";
 
 export type PlanCommand = { title: string; argv: string[]; stdin?: string };
 
@@ -24,6 +25,8 @@ export type PlanDraft = {
   confirmPhrase?: string;
   /** Where the browser should go after success (e.g. the list after a delete). */
   nextHref?: string;
+  /** Set when the change can cut the host off: it runs under a dead-man switch on the host. */
+  guard?: GuardedChange;
 };
 
 export type Plan = PlanDraft & { id: string; createdAt: string; expiresAt: string };
@@ -37,7 +40,8 @@ export type FailureView = {
   explanation: string;
 };
 
-export type ApplyResult = "ok" | "failed" | "rolled-back" | "partial";
+/** "reverted": a dead-man switch on the host undid the change because Switchyard could not prove the host reachable. */
+export type ApplyResult = "ok" | "failed" | "rolled-back" | "partial" | "reverted";
 
 /** One line of the apply stream (NDJSON). Indexes point into plan.steps. */
 export type ApplyEvent =
@@ -45,7 +49,7 @@ export type ApplyEvent =
   | { type: "step"; index: number; status: "failed"; failure: FailureView }
   | { type: "undo"; index: number; status: "running" | "done"; command: PlanCommand }
   | { type: "undo"; index: number; status: "failed"; command: PlanCommand; failure: FailureView }
-  | { type: "finished"; result: ApplyResult; failure?: FailureView; nextHref?: string };
+  | { type: "finished"; result: ApplyResult; failure?: FailureView; nextHref?: string; guard?: GuardOutcome };
 
 /** What the wizard's step 4 shows before Finish: the exact plan for a fresh UUID, and a Routed network's return route. */
 export type CreateReview = { uuid: string; xml: string; commands: { title: string; argv: string[]; stdin: boolean }[]; returnRoutes: string[] };
