@@ -22,6 +22,7 @@ export { quoteArg, quoteArgv } from "./quote";
 export { virshArgv, isVirshArgv, LIBVIRT_URI, INTERFACE_NAME, isInterfaceName, assertInterfaceName } from "./argv";
 export { fingerprintOf, sameFingerprint } from "./fingerprint";
 export { runCommand, failureOf } from "./exec";
+export { withFreshConnection, type FreshRun, type FreshConnectionInfo } from "./fresh";
 export { runBatch, runScript, defineRemoteScript, type BatchResult, type ScriptResult, type RemoteScript } from "./batch";
 export type { Section } from "./framing";
 export { openStream, type StreamHandle, type StreamOptions } from "./stream";
