@@ -7,6 +7,7 @@
 // element or attribute, and an absent property means an absent element, so
 // build and parse are exact inverses. What each mode means elsewhere (its
 // label, kind, bridge, wizard form, topology role) is in ./modes.ts.
+import type { PortForwardRule } from "./port-forward";
 
 /** libvirt's names for macvtap's own modes (`<forward mode='private'>` etc.). */
 export const MACVTAP_MODES = ["bridge", "private", "vepa", "passthrough"] as const;
@@ -79,6 +80,8 @@ type Layer3 = Common & {
   ipv6?: IpConfig;
   /** `<network ipv6='yes'>`: guest-to-guest IPv6 even without an IPv6 address. */
   ipv6Internal?: boolean;
+  /** Switchyard's port forwards (NAT networks), kept in `<metadata>`; see ./port-forward.ts. */
+  portForwards?: PortForwardRule[];
 };
 
 export type IsolatedNetwork = Layer3 & { mode: "isolated" };

@@ -6,6 +6,7 @@ import { isXmlSafe } from "../net/names";
 import { assertNever, type Dhcp, type IpConfig, type Layer3Network, type NetworkSpec, type StaticRoute } from "./spec";
 import { makeBuilder } from "./xml-options";
 import { isLayer3 } from "./modes";
+import { portForwardsMetadata } from "./port-forward";
 
 type El = Record<string, unknown>;
 
@@ -120,6 +121,7 @@ export function buildNetworkXml(spec: NetworkSpec): string {
     "@_ipv6": "ipv6Internal" in spec ? yesNo(spec.ipv6Internal) : undefined,
     name: { "#text": spec.name },
     uuid: spec.uuid === undefined ? undefined : { "#text": spec.uuid },
+    metadata: isLayer3(spec) ? portForwardsMetadata(spec.portForwards) : undefined,
     forward: forwardEl(spec),
     ...body,
   };

@@ -8,6 +8,7 @@ import { familyOf, netmaskToPrefix } from "../net/ip";
 import { MACVTAP_MODES, type DeviceNetwork, type Dhcp, type Dns, type IpConfig, type Layer3Network, type MacvtapMode, type NetworkSpec, type StaticRoute } from "./spec";
 import { makeParser } from "./xml-options";
 import { ParseError, XmlNode } from "./xml-reader";
+import { PORT_FORWARD_NS, PORT_FORWARD_PREFIX, PORT_FORWARD_RULE_EL, PORT_FORWARDS_EL, ruleFromAttributes, type PortForwardRule } from "./port-forward";
 
 export type NetworkStatus = { connections?: number };
 export type ParseResult =
@@ -66,6 +67,21 @@ function macTableManager(b: XmlNode): "kernel" | "libvirt" | undefined {
   throw new ParseError(`${b.path}/@macTableManager: expected 'kernel' or 'libvirt', found '${v}'`);
 }
 
+/** Switchyard's own <metadata> child; anything else in <metadata> stays unread (reported). */
+function portForwards(root: XmlNode): PortForwardRule[] | undefined {
+  const el = root.child("metadata")?.child(PORT_FORWARDS_EL);
+  if (!el) return undefined;
+  if (el.attr(`xmlns:${PORT_FORWARD_PREFIX}`) !== PORT_FORWARD_NS) {
+    el.leave();
+    return undefined;
+  }
+  return el.children(PORT_FORWARD_RULE_EL).map((r) => {
+    const rule = ruleFromAttributes((name) => r.attr(name));
+    if (typeof rule === "string") throw new ParseError(`${r.path}: ${rule}`);
+    return rule;
+  });
+}
+
 function layer3(root: XmlNode, base: { name: string; uuid?: string }): Omit<Layer3Network, "mode"> {
   const b = root.child("bridge");
   const d = root.child("domain");
@@ -79,6 +95,7 @@ function layer3(root: XmlNode, base: { name: string; uuid?: string }): Omit<Laye
     dns: dnsEl && dns(dnsEl),
     ...ips(root),
     ipv6Internal: root.yesNo("ipv6"),
+    portForwards: portForwards(root),
   });
   for (const r of root.children("route")) {
     const fam = r.attr("family") ?? (familyOf(r.required("address")) === "ipv6" ? "ipv6" : "ipv4");
