@@ -3,7 +3,7 @@
 // every word the same way when it runs them).
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
-export const shellWord = (word: string) => (PLAIN.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+const shellWord = (word: string) => (PLAIN.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
 export function shellLine(argv: readonly string[], stdinNote?: string): string {
   const line = argv.map(shellWord).join(" ");

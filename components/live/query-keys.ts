@@ -3,14 +3,11 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
 // The query keys live updates refresh. A host's libvirt data is cached under a
 // key whose first element names the kind of data and whose second names the
 // host: the networks pages use ["host-view", <host name>]
-// (components/networks/queries.ts); new per-host data can use hostQueryKey().
-// Fleet-wide queries start with ["fleet"]. "host-status" is left alone: it is
+// (components/networks/queries.ts); new per-host data keys start with
+// ["host", <host>]. Fleet-wide queries start with ["fleet"]. "host-status" is left alone: it is
 // the SSH reachability check, which libvirt events say nothing about.
 
 const HOST_DATA = new Set(["host", "host-view"]);
-
-export const hostQueryKey = (host: string, ...rest: readonly unknown[]): QueryKey => ["host", host, ...rest];
-export const fleetQueryKey = (...rest: readonly unknown[]): QueryKey => ["fleet", ...rest];
 
 /** True when `queryKey` caches libvirt data of this host (by id or by name) or of the whole fleet. */
 export function isHostDataKey(queryKey: QueryKey, names: ReadonlySet<string>): boolean {

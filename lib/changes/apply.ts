@@ -19,7 +19,7 @@ export function sshRunner(target: SshTarget): Runner {
   };
 }
 
-export function failureView(error: unknown): FailureView {
+function failureView(error: unknown): FailureView {
   const kind = isSshError(error) ? error.kind : "internal";
   // CommandFailed keeps libvirt's full stderr; its message is only the last line.
   const stderr = error && typeof error === "object" && "stderr" in error ? String((error as { stderr: unknown }).stderr).trim() : "";

@@ -14,7 +14,7 @@ import { applySettings, type SettingsFields } from "@/lib/domain/network/dns-inp
 
 const NO_DNS = "This network has no addresses of its own, so libvirt runs no DNS server for it.";
 
-export const splitHostnames = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+const splitHostnames = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 type NetworkInput = { uuid: string };
 

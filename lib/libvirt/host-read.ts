@@ -10,7 +10,7 @@ import { readHostSnapshot, type ReadScope } from "./host-snapshot";
 
 export type { HostRef, HostView };
 
-export function sshFailure(error: unknown) {
+function sshFailure(error: unknown) {
   if (isSshError(error)) return fail(error.kind, error.message);
   console.error("host read failed", error);
   return fail("internal", "Reading the host failed unexpectedly; see the server log.");

@@ -16,7 +16,7 @@ import { SNAPSHOT_SCRIPT, WARM_SNAPSHOT_SCRIPT } from "./snapshot-script";
 // Concurrent reads of the same host share the exec that is already running, so
 // a page and an event refetch arriving together still cost one round trip.
 
-export const SNAPSHOT_TIMEOUT_MS = 20_000;
+const SNAPSHOT_TIMEOUT_MS = 20_000;
 
 const inFlight = new Map<string, Promise<HostSnapshot>>();
 

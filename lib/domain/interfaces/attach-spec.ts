@@ -10,7 +10,7 @@ export const DEVICE_MODELS = ["virtio", "e1000e", "rtl8139"] as const;
 export type DeviceModel = (typeof DEVICE_MODELS)[number];
 export { MACVTAP_MODES };
 
-export const nicSourceSchema = z.discriminatedUnion("kind", [
+const nicSourceSchema = z.discriminatedUnion("kind", [
   // libvirt network names may hold almost anything; they travel after `--` and are checked against the host's list.
   z.object({ kind: z.literal("network"), network: z.string().min(1, "Choose a virtual network.").max(200) }),
   z.object({ kind: z.literal("bridge"), bridge: interfaceNameSchema }),

@@ -5,7 +5,7 @@ import type { HostSnapshot } from "../host/snapshot";
 // MACs for new guest NICs. 52:54:00 is the prefix QEMU and libvirt use for
 // their own guests, so a generated address reads as a VM's at a glance.
 
-export const LIBVIRT_MAC_PREFIX = "52:54:00";
+const LIBVIRT_MAC_PREFIX = "52:54:00";
 
 export const macSchema = z
   .string()

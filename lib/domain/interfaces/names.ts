@@ -3,7 +3,7 @@ import type { HostLink } from "../host/snapshot";
 
 // Interface names as the kernel and iproute2 take them. iproute2 has no `--`
 // and reads a leading '-' as an option, so a name is validated, never escaped.
-export const INTERFACE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
+const INTERFACE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
 
 // Words iproute2 reads as keywords where a name may stand ("ip link del help"
 // prints help). We always write `dev NAME`, but refusing them costs nothing.

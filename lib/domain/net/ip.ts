@@ -24,7 +24,6 @@ export function familyOf(text: string): Family | null {
 }
 
 export const isIPv4 = (text: string) => familyOf(text) === "ipv4";
-export const isIPv6 = (text: string) => familyOf(text) === "ipv6";
 
 /** "10.0.0.0/24" → Cidr; a bare address counts as a host prefix (/32, /128), as `ip route` prints it. */
 export function parseCidr(text: string, opts: { bareIsHost?: boolean } = {}): Cidr | null {
@@ -108,8 +107,6 @@ export const sameAddress = (a: string, b: string) => {
   const y = parseAddress(b);
   return !!x && !!y && x.kind() === y.kind() && toBig(x) === toBig(y);
 };
-
-export const formatCidr = (c: Cidr) => `${c.address}/${c.prefix}`;
 
 /** The canonical network prefix string, e.g. 192.168.100.0/24 for 192.168.100.7/24. */
 export const networkCidr = (c: Cidr) => `${networkAddress(c)}/${c.prefix}`;

@@ -15,7 +15,7 @@ export function toDhcpHost(fields: HostFields): DhcpHost {
   return { mac: fields.mac.trim(), ip: fields.ip.trim(), ...(name ? { name } : {}) };
 }
 
-export function familyFor(ip: string): "ipv4" | "ipv6" {
+function familyFor(ip: string): "ipv4" | "ipv6" {
   return familyOf(ip) ?? "ipv4";
 }
 

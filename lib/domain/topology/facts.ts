@@ -4,12 +4,3 @@
 import type { HostSnapshot } from "../host/snapshot";
 
 export type TopologyFacts = Pick<HostSnapshot, "links" | "bridgePorts" | "routes" | "addresses" | "networks" | "domains">;
-
-export const EMPTY_TOPOLOGY_FACTS: TopologyFacts = {
-  links: [],
-  bridgePorts: [],
-  routes: [],
-  addresses: [],
-  networks: [],
-  domains: [],
-};

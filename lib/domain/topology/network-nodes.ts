@@ -32,7 +32,7 @@ function viewFromXml(xml: string): NetworkView {
   return { label, bridge, ownsBridge: row.ownsBridge, role: row.topology, uplinks: mode === "bridge" && bridge ? [bridge] : [], subnets: [] };
 }
 
-export function networkView(net: SnapshotNetwork): NetworkView {
+function networkView(net: SnapshotNetwork): NetworkView {
   const spec = net.spec;
   if (!spec) return viewFromXml(net.xml);
   const row = modeOf(spec);

@@ -13,12 +13,12 @@ export type VmRef = Pick<SnapshotDomain, "uuid" | "name" | "state">;
 const isLive = (vm: VmRef) => vm.state === "running" || vm.state === "paused";
 
 /** The MAC ties every later command (remove, link state) to this one NIC. */
-export const nicTarget = (vm: VmRef, mac: string) => `${vm.name} ${mac}`;
+const nicTarget = (vm: VmRef, mac: string) => `${vm.name} ${mac}`;
 
 const xmlAttr = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "&apos;");
 
 /** The `<interface>` for macvtap: attach-interface cannot set its mode (it always writes vepa). */
-export function directInterfaceXml(dev: string, mode: string, model: string, mac: string): string {
+function directInterfaceXml(dev: string, mode: string, model: string, mac: string): string {
   return [
     "<interface type='direct'>",
     `  <source dev='${xmlAttr(dev)}' mode='${xmlAttr(mode)}'/>`,
@@ -62,7 +62,7 @@ export function attachPlan(host: HostRef, vm: VmRef, source: NicSource, model: D
 }
 
 /** The NIC's source as its XML says, to re-attach it if a later step fails. */
-export function sourceOfNic(nic: ConfigNic): NicSource | null {
+function sourceOfNic(nic: ConfigNic): NicSource | null {
   if (nic.type === "network" && nic.network) return { kind: "network", network: nic.network };
   if (nic.type === "bridge" && nic.bridge) return { kind: "bridge", bridge: nic.bridge };
   const mode = nic.sourceMode ?? "vepa";

@@ -6,7 +6,7 @@ import { isDnsLabel, isDnsName } from "../../net/names";
 import type { Dns } from "../spec";
 import { issue, type Issue } from "./issues";
 
-export const DOMAIN_MESSAGE = "Use letters, digits and '-' in dot-separated labels, such as lab.example.";
+const DOMAIN_MESSAGE = "Use letters, digits and '-' in dot-separated labels, such as lab.example.";
 
 export function domainIssues(name: string): Issue[] {
   return isDnsName(name) ? [] : [issue([], DOMAIN_MESSAGE)];

@@ -14,7 +14,7 @@ export const IPV6_PREFIX = 64;
 const example = (f: Family) => (f === "ipv4" ? "192.168.100.0/24" : "fd00:1234:5678:9abc::/64");
 export const familyName = (f: Family) => (f === "ipv4" ? "IPv4" : "IPv6");
 
-export function prefixIssue(family: Family, prefix: number): string | null {
+function prefixIssue(family: Family, prefix: number): string | null {
   if (family === "ipv6") return prefix === IPV6_PREFIX ? null : "For libvirt, the IPv6 network prefix must be /64.";
   if (prefix < IPV4_PREFIX_MIN || prefix > IPV4_PREFIX_MAX) return `Use a prefix from /${IPV4_PREFIX_MIN} to /${IPV4_PREFIX_MAX}.`;
   return null;
