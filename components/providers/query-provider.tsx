@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "./zod-jitless";
 
 // One client per browser tab. Data is kept fresh by libvirt events (server-sent),
 // not by polling, so nothing refetches on an interval or on window focus.
