@@ -106,7 +106,7 @@ up_host() {
   if host_is_healthy "$h"; then
     restore_pins_and_faults "$h"
   else
-    teardown_host "$h"
+    teardown_hosts "$h"
     build_up_host "$h"
     touch "$LAB_DIR/run/built/$h"
   fi
@@ -119,14 +119,17 @@ up_host() {
 
 # Hosts a bigger lab:up (--hosts) made that this one does not want: removed whole.
 remove_extra_hosts() {
-  local h
+  local h extra=()
   for h in $( {
     ip netns list 2>/dev/null | awk '{print $1}' | sed -nE 's/^sy-(hv-[a-z])$/\1/p'
     for h in "$NS_MNT_DIR"/hv-?.mnt; do [[ -e $h ]] && basename "$h" .mnt; done
     ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | sed -nE 's/^sy-(hv-[a-z])(-.*)?$/\1/p'
   } | sort -u); do
-    in_list "$h" "${UP_HOSTS[@]}" || { step "$h: removing (not wanted by this lab:up)"; teardown_host "$h"; }
+    in_list "$h" "${UP_HOSTS[@]}" || extra+=("$h")
   done
+  ((${#extra[@]})) || return 0
+  step "removing ${extra[*]} (not wanted by this lab:up)"
+  teardown_hosts "${extra[@]}"
 }
 
 # Probe guests whose NIC went away with a host that was rebuilt or removed.

@@ -87,23 +87,30 @@ stop_lab_processes() {
   rm -f "$(LAN_DNSMASQ_PIDFILE)"
 }
 
-# Removes one up host completely (a host left over from a bigger lab, or one to rebuild),
-# leaving the rest of the lab running.
-teardown_host() {
-  local h=$1 ns file inodes=()
-  ns=$(netns_of "$h"); file=$(mntns_file "$h")
-  [[ -e /run/netns/$ns ]] && inodes+=("$(stat -L -c %i "/run/netns/$ns")")
-  mountpoint -q "$file" 2>/dev/null && inodes+=("$(stat -L -c %i "$file")")
-  stop_processes "$h" -- "${inodes[@]}"
-  [[ -d $(host_dir "$h")/libvirt/etc/qemu/networks/autostart ]] &&
-    chattr -i "$(host_dir "$h")/libvirt/etc/qemu/networks/autostart" 2>/dev/null || true
-  rm -f "$(sshd_dir "$h")/sshd.pid"
-  if [[ -e $file ]]; then mountpoint -q "$file" && umount "$file"; rm -f "$file"; fi
-  ip netns del "$ns" 2>/dev/null || true
-  # Its LAN ports (sy-<host>-…); the uplink's root end went with the namespace.
-  local l
-  for l in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^sy-$h(-|$)" || true); do
-    ip link del "$l" 2>/dev/null || true
+# Removes up hosts completely (hosts left over from a bigger lab, or one to rebuild),
+# leaving the rest of the lab running. One sweep for all of them: stopping processes waits
+# for them to exit, and hosts one by one would wait once each.
+teardown_hosts() {
+  local h ns file inodes=()
+  (($#)) || return 0
+  for h in "$@"; do
+    ns=$(netns_of "$h"); file=$(mntns_file "$h")
+    [[ -e /run/netns/$ns ]] && inodes+=("$(stat -L -c %i "/run/netns/$ns")")
+    mountpoint -q "$file" 2>/dev/null && inodes+=("$(stat -L -c %i "$file")")
+  done
+  stop_processes "$@" -- "${inodes[@]}"
+  for h in "$@"; do
+    ns=$(netns_of "$h"); file=$(mntns_file "$h")
+    [[ -d $(host_dir "$h")/libvirt/etc/qemu/networks/autostart ]] &&
+      chattr -i "$(host_dir "$h")/libvirt/etc/qemu/networks/autostart" 2>/dev/null || true
+    rm -f "$(sshd_dir "$h")/sshd.pid"
+    if [[ -e $file ]]; then mountpoint -q "$file" && umount "$file"; rm -f "$file"; fi
+    ip netns del "$ns" 2>/dev/null || true
+    # Its LAN ports (sy-<host>-…); the uplink's root end went with the namespace.
+    local l
+    for l in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^sy-$h(-|$)" || true); do
+      ip link del "$l" 2>/dev/null || true
+    done
   done
 }
 

@@ -6,19 +6,44 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labExec, labRoot, labVirsh, readLabHosts, servedFingerprint } from "@/lab";
-import { alive, labMounts, labNetns, labProcesses, labRootLinks, labRootRoutes, labSh, pidsFromPidfiles } from "./lab-shell";
+import net from "node:net";
+import { fault, labHost } from "@/lab";
+import { alive, labLeftovers, labNetns, labSh, pidsFromPidfiles } from "./lab-shell";
 
 const hostsJson = () => readFileSync(path.join(labRoot(), ".lab", "hosts.json"), "utf8");
 
+// The hosts with the libvirt baseline, the LAN and Open vSwitch by default.
+const BASELINE = ["hv-a", "hv-b"];
+
 async function expectBaseline(): Promise<void> {
-  for (const host of readLabHosts().filter((h) => h.up)) {
+  for (const host of readLabHosts().filter((h) => BASELINE.includes(h.name))) {
     const nets = await labVirsh(host.name, ["net-list", "--all"]);
     expect(nets.stdout).toMatch(/^\s*default\s+active\s+yes\s+yes/m);
     const doms = await labVirsh(host.name, ["list", "--all"]);
     expect(doms.stdout).toMatch(/\sweb1\s+running/);
     expect(doms.stdout).toMatch(/\sdb1\s+running/);
     expect(await servedFingerprint(host.name)).toBe(host.hostKeyFingerprint);
+    expect((await labExec(host.name, ["ovs-vsctl", "br-exists", "ovsbr0"])).code).toBe(0);
   }
+  // The LAN: hv-a reaches hv-b's LAN address.
+  const ping = await labExec("hv-a", ["busybox", "ping", "-c", "1", "-W", "2", labHost("hv-b").lan!.address]);
+  expect(ping.code, ping.stdout).toBe(0);
+}
+
+/** Whether something accepts a TCP connection at ADDRESS:22 within MS. */
+function sshAnswers(address: string, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: address, port: 22 });
+    sock.setTimeout(ms, () => {
+      sock.destroy();
+      resolve(false);
+    });
+    sock.on("connect", () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.on("error", () => resolve(false));
+  });
 }
 
 // Whatever happens, hand the lab over UP to the suites that follow.
@@ -77,21 +102,56 @@ describe("lab lifecycle", () => {
     expect(pidsFromPidfiles().sort()).toEqual(before.pids);
   }, 300_000);
 
-  it("lab:down leaves no namespace, veth, mount or process behind", async () => {
+  it("lab:up adds the LAN and OVS to a host made before them, without rebuilding it", async () => {
+    // hv-a as the first lab made it: eth1's peer inside the host, no lan0, no ovs-lan, no OVS.
+    const libvirtd = readFileSync(path.join(labRoot(), ".lab", "hv-a", "libvirt", "run", "libvirtd.pid"), "utf8").trim();
+    for (const daemon of ["ovs-vswitchd", "ovsdb-server"]) {
+      process.kill(Number(readFileSync(path.join(labRoot(), ".lab", "hv-a", "ovs", "run", `${daemon}.pid`), "utf8").trim()), "SIGKILL");
+    }
+    for (const nic of ["eth1", "lan0", "ovs-lan"]) expect((await labExec("hv-a", ["ip", "link", "del", nic])).code).toBe(0);
+    expect((await labExec("hv-a", ["ip", "link", "add", "eth1", "type", "veth", "peer", "name", "eth1-peer"])).code).toBe(0);
+    expect((await labExec("hv-a", ["ip", "link", "set", "eth1", "master", "br0"])).code).toBe(0);
+
+    const res = await labSh(["up"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(readFileSync(path.join(labRoot(), ".lab", "hv-a", "libvirt", "run", "libvirtd.pid"), "utf8").trim()).toBe(libvirtd);
+    expect((await labExec("hv-a", ["ip", "-o", "link", "show", "dev", "eth1"])).stdout).toMatch(/master br0 .*link-netnsid/);
+    expect((await labExec("hv-a", ["ip", "link", "show", "dev", "eth1-peer"])).code).not.toBe(0);
+    await expectBaseline();
+  }, 300_000);
+
+  it("fault cut-uplink silences a host's SSH path for a while, keeps its LAN, and heals by itself", async () => {
+    const b = labHost("hv-b");
+    await fault("hv-b", "cut-uplink", 4);
+    const cutAt = Date.now();
+    expect(await sshAnswers(b.address, 1_500)).toBe(false);
+    // Only the uplink: hv-a still reaches hv-b over the LAN.
+    expect((await labExec("hv-a", ["busybox", "ping", "-c", "1", "-W", "2", b.lan!.address])).code).toBe(0);
+    let back = false;
+    while (!back && Date.now() - cutAt < 15_000) back = await sshAnswers(b.address, 1_000);
+    expect(back).toBe(true);
+    expect(Date.now() - cutAt).toBeGreaterThanOrEqual(3_500);
+    expect((await labExec("hv-b", ["iptables", "-t", "raw", "-S"])).stdout).not.toContain("switchyard-lab-cut-uplink");
+
+    // A cut whose timer is far off is lifted by the next lab:up.
+    await fault("hv-b", "cut-uplink", 600);
+    expect(await sshAnswers(b.address, 1_500)).toBe(false);
+    const res = await labSh(["up"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(await sshAnswers(b.address, 3_000)).toBe(true);
+  }, 120_000);
+
+  it("lab:down leaves no namespace, veth, bridge, mount, rule, dnsmasq or OVS process behind", async () => {
     const pids = pidsFromPidfiles();
-    expect(pids.length).toBeGreaterThanOrEqual(10); // 2 × (libvirtd, virtlogd, sshd, dnsmasq, web1, db1)
+    // 2 × (libvirtd, virtlogd, sshd, dnsmasq, web1, db1, ovsdb-server, ovs-vswitchd) + the LAN's dnsmasq
+    expect(pids.length).toBeGreaterThanOrEqual(17);
     const res = await labSh(["down"], { viaNpm: true });
     expect(res.code, res.stderr).toBe(0);
     const status = await labSh(["status"]);
     expect(status.stdout).toMatch(/^lab is down/);
 
-    expect(labNetns()).toEqual([]);
-    expect(labRootLinks()).toEqual([]);
-    expect(labRootRoutes()).toEqual([]);
-    expect(labMounts()).toEqual([]);
+    expect(labLeftovers()).toEqual([]);
     expect(pids.filter(alive)).toEqual([]);
-    expect(labProcesses().map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);
-    expect(existsSync("/run/switchyard-lab")).toBe(false);
     // Keys and passwords stay for the next lab:up.
     expect(existsSync(path.join(labRoot(), ".lab", "keys", "root_ed25519"))).toBe(true);
   }, 120_000);
@@ -155,9 +215,12 @@ describe("lab lifecycle", () => {
     await expectBaseline();
   }, 300_000);
 
-  it("lab:status reports both hosts reachable with libvirt and hv-down silent", async () => {
+  it("lab:status reports both hosts reachable with libvirt, their LAN and OVS, and hv-down silent", async () => {
     const res = await labSh(["status"]);
     expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^LAN sy-lan \S+\/25: router \S+, DHCP \S+ \(running\)$/m);
+    expect(res.stdout).toMatch(/^\s+LAN: lan0 \S+\/25; br0 port eth1; free NIC eth2; ovsbr0 uplink ovs-lan$/m);
+    expect(res.stdout.match(/^\s+OVS: ovsbr0 \(userspace datapath\) running$/gm)).toHaveLength(2);
     expect(res.stdout).toMatch(/^hv-a \S+: ssh reachable, libvirt \d+\.\d+\.\d+$/m);
     expect(res.stdout).toMatch(/^hv-b \S+: ssh reachable, libvirt \d+\.\d+\.\d+$/m);
     expect(res.stdout).toMatch(/^\s+staging\s+inactive/m);

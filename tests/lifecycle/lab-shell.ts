@@ -81,28 +81,55 @@ export function processes(): Proc[] {
 
 /** Processes the lab runs: its daemons and guests, wherever they are. */
 export function labProcesses(): Proc[] {
-  const root = labRoot();
+  const labDir = path.join(labRoot(), ".lab");
   return processes().filter(
     (p) =>
       ["libvirtd", "virtlogd"].includes(p.comm) ||
       p.comm.startsWith("qemu-system") ||
-      (p.comm === "dnsmasq" && p.cmdline.includes("/var/lib/libvirt/dnsmasq/")) ||
-      (p.comm === "sshd" && p.cmdline.includes(path.join(root, ".lab"))),
+      (p.comm === "dnsmasq" && (p.cmdline.includes("/var/lib/libvirt/dnsmasq/") || p.cmdline.includes(labDir))) ||
+      (["sshd", "ovsdb-server", "ovs-vswitchd"].includes(p.comm) && p.cmdline.includes(labDir)),
   );
 }
 
-export function pidsFromPidfiles(): number[] {
+/** Every host that has state under .lab/ (hv-a, hv-b and whatever --hosts made). */
+export function labHostDirs(): string[] {
   const root = path.join(labRoot(), ".lab");
-  const files: string[] = [];
-  for (const host of ["hv-a", "hv-b"]) {
+  return readdirSync(root).filter((d) => /^hv-[a-z]$/.test(d));
+}
+
+export function pidsFromPidfiles(hosts: string[] = labHostDirs()): number[] {
+  const root = path.join(labRoot(), ".lab");
+  const files: string[] = [path.join(root, "run", "lan-dnsmasq.pid")];
+  for (const host of hosts) {
     const run = path.join(root, host, "libvirt", "run");
     files.push(path.join(run, "libvirtd.pid"), path.join(run, "virtlogd.pid"), path.join(root, host, "sshd", "sshd.pid"));
+    files.push(path.join(root, host, "ovs", "run", "ovsdb-server.pid"), path.join(root, host, "ovs", "run", "ovs-vswitchd.pid"));
     for (const sub of ["qemu", "network"]) {
       const dir = path.join(run, sub);
       if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith(".pid")) files.push(path.join(dir, f));
     }
   }
   return files.filter(existsSync).map((f) => Number(readFileSync(f, "utf8").trim())).filter((n) => n > 0);
+}
+
+/** The lab's rules in the root namespace's firewall (the LAN's guard rail). */
+export function labRootRules(): string[] {
+  return execFileSync("iptables-save", { encoding: "utf8" })
+    .split("\n")
+    .filter((l) => l.includes("switchyard-lab"));
+}
+
+/** Everything lab:down must leave behind: nothing. One list, so a failure names what is left. */
+export function labLeftovers(): string[] {
+  return [
+    ...labNetns().map((n) => `netns ${n}`),
+    ...labRootLinks().map((l) => `link ${l}`),
+    ...labRootRoutes().map((r) => `route ${r}`),
+    ...labMounts().map((m) => `mount ${m}`),
+    ...labRootRules().map((r) => `rule ${r}`),
+    ...labProcesses().map((p) => `process ${p.pid} ${p.cmdline}`),
+    ...(existsSync("/run/switchyard-lab") ? ["/run/switchyard-lab"] : []),
+  ];
 }
 
 export function alive(pid: number): boolean {
