@@ -27,7 +27,9 @@ export function PlanSteps({ plan, statuses }: { plan: Plan; statuses: StepStatus
   return (
     <ol aria-label="Commands" className="space-y-2">
       {plan.steps.map((step, i) => {
-        const line = shellLine(step.argv, step.stdin !== undefined ? "the XML below" : undefined);
+        // Input other than the plan's XML (a hook script) is shown with its step, so it is read before it is confirmed.
+        const ownInput = step.stdin !== undefined && step.stdin !== plan.xml;
+        const line = shellLine(step.argv, step.stdin !== undefined ? (ownInput ? "the input shown with this step" : "the XML below") : undefined);
         const status = statuses[i] ?? "pending";
         return (
           <li key={i} data-step={i} data-status={status} className="rounded border border-zinc-200 p-2 dark:border-zinc-800">
@@ -39,6 +41,12 @@ export function PlanSteps({ plan, statuses }: { plan: Plan; statuses: StepStatus
               <code data-argv={JSON.stringify(step.argv)} className="block flex-1 whitespace-pre-wrap break-all rounded bg-zinc-100 px-2 py-1 font-mono text-xs dark:bg-zinc-900">{line}</code>
               <CopyButton text={line} label={`Copy command ${i + 1}`} />
             </div>
+            {ownInput ? (
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer">Input of this step</summary>
+                <pre aria-label={`Input of step ${i + 1}`} className="max-h-72 overflow-auto rounded bg-zinc-100 p-2 font-mono dark:bg-zinc-900">{step.stdin}</pre>
+              </details>
+            ) : null}
             {step.undo ? <p className="mt-1 text-xs text-zinc-500">If a later step fails: <code className="font-mono">{shellLine(step.undo.argv)}</code></p> : null}
           </li>
         );

@@ -18,6 +18,7 @@ import { Tabs } from "./tabs";
 import { DhcpTab } from "@/components/network-dhcp/dhcp-tab";
 import { DnsTab } from "@/components/network-dns/dns-tab";
 import { XmlTab } from "@/components/network-xml/xml-tab";
+import { ForwardsTab } from "@/components/network-forwards/forwards-tab";
 import { hostVmsHref } from "@/lib/routes";
 
 /** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
@@ -60,6 +61,7 @@ function NetworkBody({ host, name, result, canChange, planOpen, onPlan }: BodyPr
         { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
+        ...(network.spec?.mode === "nat" ? [{ name: "Port forwarding", content: <ForwardsTab host={host} network={network} canChange={canChange} onPlan={onPlan} version={snapshot.takenAt} /> }] : []),
       ]} />
     </div>
   );
