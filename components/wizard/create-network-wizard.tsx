@@ -5,17 +5,18 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { wizardSchema, type HostFacts, type WizardValues } from "@/lib/domain/network";
+import type { WizardDeviceChoices } from "@/lib/wizard/device-choices";
 import { ApplyProgress } from "./apply-progress";
 import { editedFlags } from "./follow";
 import { Review } from "./review";
-import { LAST_STEP, STEPS } from "./steps";
+import { STEPS } from "./steps";
 import { useFinish } from "./use-finish";
 import { useReview } from "./use-review";
 import { useStepWalk } from "./use-step-walk";
 import { WizardButtons } from "./wizard-buttons";
 import { hostNetworksHref } from "@/lib/routes";
 
-type Props = { host: string; facts: HostFacts; defaults: WizardValues; destinations: string[] };
+type Props = { host: string; facts: HostFacts; defaults: WizardValues; destinations: string[]; devices: WizardDeviceChoices };
 
 /** virt-manager's "Create a new virtual network", one step at a time, over the shared plan → apply flow. */
 export function CreateNetworkWizard(props: Props) {
@@ -29,25 +30,25 @@ export function CreateNetworkWizard(props: Props) {
   );
 }
 
-function WizardBody({ host, destinations }: Props) {
+function WizardBody({ host, destinations, devices }: Props) {
   const router = useRouter();
   const [edited] = useState(editedFlags);
   const walk = useStepWalk(host);
-  const { step, setStep } = walk;
-  const last = step === LAST_STEP;
-  const { Body, title, subtitle } = STEPS[step]!;
+  const { step, position, last, setPosition } = walk;
+  const { Body, subtitle } = STEPS[step]!;
+  const title = `Step ${position + 1} of ${walk.walk.length}`;
   return (
     <form noValidate aria-label="Create a new virtual network" onSubmit={(e) => e.preventDefault()} className="space-y-6 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800">
       <header>
         <h2 className="text-lg font-semibold">{title}</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{subtitle}</p>
       </header>
-      <Body edited={edited} destinations={destinations} />
-      {last ? <FinishArea host={host} goTo={setStep} walk={walk} onCancel={() => router.push(hostNetworksHref(host))} /> : null}
+      <Body edited={edited} destinations={destinations} devices={devices} />
+      {last ? <FinishArea host={host} goTo={setPosition} walk={walk} onCancel={() => router.push(hostNetworksHref(host))} /> : null}
       {!last ? (
         <>
           {walk.message ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{walk.message}</p> : null}
-          <WizardButtons first={step === 0} last={false} busy={walk.busy} canFinish={false} onBack={walk.back} onForward={walk.forward}
+          <WizardButtons first={position === 0} last={false} busy={walk.busy} canFinish={false} onBack={walk.back} onForward={walk.forward}
             onCancel={() => router.push(hostNetworksHref(host))} onFinish={() => {}} />
         </>
       ) : null}

@@ -6,7 +6,7 @@ import { useFormContext } from "react-hook-form";
 import { planNewNetwork } from "@/app/hosts/[host]/new-network/actions";
 import type { ApplyState } from "@/components/changes/use-apply";
 import type { Plan } from "@/lib/domain/plan";
-import type { WizardValues } from "@/lib/domain/network";
+import { wizardWalk, type WizardValues } from "@/lib/domain/network";
 import { placeServerErrors } from "./server-errors";
 import { stepOfFields } from "./steps";
 
@@ -30,7 +30,7 @@ export function useFinish(host: string, goTo: (step: number) => void) {
     const result = await planNewNetwork({ host, values: getValues(), uuid });
     if (!result.ok) {
       setApplying(false);
-      const step = stepOfFields(placeServerErrors(setError, result));
+      const step = stepOfFields(placeServerErrors(setError, result), wizardWalk(getValues("connection")));
       if (step !== null) goTo(step);
       setMessage(result.message);
       return;

@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { checkNetworkStep } from "@/app/hosts/[host]/new-network/actions";
-import type { WizardValues } from "@/lib/domain/network";
+import { wizardWalk, type WizardValues } from "@/lib/domain/network";
 import type { WizardPath } from "./field";
 import { placeServerErrors } from "./server-errors";
-import { LAST_STEP, STEPS } from "./steps";
+import { STEPS } from "./steps";
 
 /**
  * Back and Forward. Forward validates the step it leaves in the browser, then
@@ -14,8 +14,12 @@ import { LAST_STEP, STEPS } from "./steps";
  * the page loaded); the step changes only when both agree.
  */
 export function useStepWalk(host: string) {
-  const { trigger, getValues, setError } = useFormContext<WizardValues>();
-  const [step, setStep] = useState(0);
+  const { trigger, getValues, setError, watch } = useFormContext<WizardValues>();
+  // The walk follows the connection chosen on the first page; `position` is the place in it.
+  const walk = wizardWalk(watch("connection"));
+  const [position, setPosition] = useState(0);
+  const step = walk[Math.min(position, walk.length - 1)]!;
+  const last = position >= walk.length - 1;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const forward = async () => {
@@ -28,11 +32,11 @@ export function useStepWalk(host: string) {
       if (placeServerErrors(setError, result).length === 0) setMessage(result.message);
       return;
     }
-    setStep((s) => Math.min(s + 1, LAST_STEP));
+    setPosition((p) => Math.min(p + 1, walk.length - 1));
   };
   const back = () => {
     setMessage(null);
-    setStep((s) => Math.max(s - 1, 0));
+    setPosition((p) => Math.max(p - 1, 0));
   };
-  return { step, setStep, busy, message, setMessage, forward, back };
+  return { step, position, walk, last, setPosition, busy, message, setMessage, forward, back };
 }

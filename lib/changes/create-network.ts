@@ -1,6 +1,6 @@
 import "server-only";
 import { virshArgv } from "@/lib/ssh";
-import { buildNetworkXml, type Layer3Network } from "@/lib/domain/network";
+import { buildNetworkXml, type NetworkSpec } from "@/lib/domain/network";
 import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
 import { networkHref } from "@/lib/routes";
 
@@ -33,7 +33,7 @@ export function createNetworkSteps(uuid: string, autostart: boolean): PlanStep[]
 }
 
 /** The plan for a spec that carries its UUID (wizardToSpec(values, { uuid })). */
-export function createNetworkPlan(host: Host, spec: Layer3Network & { uuid: string }, autostart: boolean): PlanDraft {
+export function createNetworkPlan(host: Host, spec: NetworkSpec & { uuid: string }, autostart: boolean): PlanDraft {
   const xml = buildNetworkXml(spec);
   const steps = createNetworkSteps(spec.uuid, autostart);
   steps[0] = { ...steps[0]!, stdin: xml };

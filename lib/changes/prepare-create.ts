@@ -8,7 +8,7 @@ import type { HostRef, HostSnapshot } from "@/lib/domain/host/snapshot";
 import { randomUuid, returnRouteHints, uplinkAddress, validateWizard, wizardToSpec, type HostFacts, type WizardValues } from "@/lib/domain/network";
 import { withHost } from "@/lib/libvirt/host-read";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
-import { defaultRouteDevice, hostFactsOf } from "@/lib/wizard/host-facts";
+import { defaultRouteDevice, hostFactsOf, sshUplinkOf } from "@/lib/wizard/host-facts";
 import { stepFieldErrors, type WizardStepIndex } from "@/lib/wizard/step-errors";
 
 // The wizard's server side. Every check reads the host afresh (one snapshot
@@ -20,7 +20,8 @@ export type WizardHost = { host: HostRef; snapshot: HostSnapshot; facts: HostFac
 export function readWizardHost(hostName: string): Promise<ActionResult<WizardHost>> {
   return withHost(hostName, async (host, target) => {
     const snapshot = await readHostSnapshot(target);
-    return { host, snapshot, facts: hostFactsOf(snapshot) };
+    const sshUplink = sshUplinkOf(snapshot, target.address);
+    return { host, snapshot, facts: { ...hostFactsOf(snapshot), ...(sshUplink ? { sshUplink } : {}) } };
   });
 }
 

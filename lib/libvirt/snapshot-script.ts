@@ -38,7 +38,27 @@ facts() {
 addr show
 route show table all
 EOF
-  printf '\\n%s|ip-exit %s\\n' "$1" "$?"; } >&2 &
+  printf '\\n%s|ip-exit %s\\n' "$1" "$?"
+  ovs "$1"; sriov "$1"; } >&2 &
+}
+# Open vSwitch in the same exec, after ip on the same stream (two writers would
+# interleave): only when its database socket exists, so a host with the
+# package but no running switch costs nothing and never waits.
+ovs() {
+  for s in /run/openvswitch/db.sock /var/run/openvswitch/db.sock; do
+    [ -S "$s" ] && command -v ovs-vsctl >/dev/null 2>&1 || continue
+    printf '\\n%s|ovs\\n' "$1"
+    ovs-vsctl --timeout=2 --format=json -- --columns=name,ports list Bridge -- --columns=_uuid,name,tag,trunks,vlan_mode,interfaces,bond_mode list Port -- --columns=_uuid,name,type list Interface 2>&1
+    return
+  done
+}
+# NICs whose device reports SR-IOV virtual functions: shell builtins only.
+sriov() {
+  printf '\\n%s|sriov\\n' "$1"
+  for f in /sys/class/net/*/device/sriov_totalvfs; do
+    [ -r "$f" ] || continue
+    read -r v <"$f"; d=\${f#/sys/class/net/}; printf '%s %s\\n' "\${d%%/*}" "$v"
+  done
 }
 finish() { wait; printf '\\n%s|done\\n' "$1"; }
 `;

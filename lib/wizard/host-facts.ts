@@ -22,7 +22,26 @@ export function hostFactsOf(snapshot: HostSnapshot): HostFacts {
       .map((r) => ({ dst: r.dst, ...(r.dev ? { dev: r.dev } : {}), ...(r.gateway ? { gateway: r.gateway } : {}) })),
     interfaces: snapshot.links.map((l) => l.ifname),
     bridges: snapshot.links.filter((l) => l.kind === "bridge").map((l) => l.ifname),
+    ...deviceFacts(snapshot),
   };
+}
+
+// What device networks are checked against: Open vSwitch bridges and the ports
+// of every bridge (ovs-vsctl's and the kernel's), and the NICs with SR-IOV.
+function deviceFacts(snapshot: HostSnapshot): Pick<HostFacts, "ovsBridges" | "bridgePorts" | "sriov"> {
+  const ovsPorts = (snapshot.ovs?.bridges ?? []).flatMap((b) =>
+    b.ports.flatMap((p) => p.interfaces.filter((i) => i.name !== b.name).map((i) => ({ ifname: i.name, master: b.name }))),
+  );
+  return {
+    ...(snapshot.ovs ? { ovsBridges: snapshot.ovs.bridges.map((b) => b.name) } : {}),
+    bridgePorts: [...snapshot.bridgePorts.map((p) => ({ ifname: p.ifname, master: p.master })), ...ovsPorts],
+    ...(snapshot.sriov ? { sriov: snapshot.sriov } : {}),
+  };
+}
+
+/** The interface holding the address the console reaches the host by (its SSH uplink), if the host was registered by address. */
+export function sshUplinkOf(snapshot: HostSnapshot, address: string): string | undefined {
+  return snapshot.addresses.find((a) => a.local === address)?.ifname;
 }
 
 // Devices a network can forward to: the host's NICs, not its bridges, taps,

@@ -1,9 +1,9 @@
 // "Forward" validates only the step it leaves: the wizard rules run over all
 // values (they need the whole form), and only the leaving step's fields keep
 // their errors, so an unfinished later step never blocks an earlier one.
-import { validateWizard, WIZARD_STEPS, type FieldErrors, type HostFacts } from "@/lib/domain/network";
+import { validateWizard, WIZARD_STEPS, type FieldErrors, type HostFacts, type WizardStepIndex } from "@/lib/domain/network";
 
-export type WizardStepIndex = 0 | 1 | 2 | 3;
+export type { WizardStepIndex };
 
 export function stepFieldErrors(values: unknown, step: WizardStepIndex, facts: HostFacts): FieldErrors {
   const checked = validateWizard(values, { facts });

@@ -6,6 +6,7 @@ import type { DomainState, HostSnapshot, SnapshotDomain, SnapshotNetwork } from 
 import { parseDomainXml } from "./snapshot-domain";
 import { unreadUuids, type ListedUuids } from "./snapshot-commands";
 import { addressesFromJson, bridgePortsFromLinks, linksFromJson, mainRoutesFromJson, parseJsonArray } from "./snapshot-ip";
+import { parseOvsJson, parseSriov } from "./snapshot-ovs";
 import { splitSections, uuidList, virshLines, xmlDocument, type Section } from "./snapshot-sections";
 import { parseLeases, parseVersions } from "./snapshot-virsh";
 
@@ -100,6 +101,20 @@ function readIpFacts(section: Section | undefined, warnings: string[]) {
   };
 }
 
+// Open vSwitch (only when the host has its database socket) and SR-IOV NICs, after the ip facts.
+function readDeviceFacts(get: ReturnType<typeof byKind>, warnings: string[]): Pick<HostSnapshot, "ovs" | "sriov"> {
+  const out: Pick<HostSnapshot, "ovs" | "sriov"> = {};
+  const ovs = get.one("ovs");
+  if (ovs) {
+    const parsed = parseOvsJson(ovs.body);
+    if (parsed.ok) out.ovs = parsed.state;
+    else warnings.push(`Open vSwitch could not be read: ${parsed.error}`);
+  }
+  const sriov = get.one("sriov");
+  if (sriov) out.sriov = parseSriov(sriov.body);
+  return out;
+}
+
 /** virsh's own complaints (connect failures) come before the first command's marker. */
 const virshErrors = (section: Section | undefined) =>
   virshLines(section?.body ?? "").filter((line) => line.startsWith("error: ")).join("\n");
@@ -122,6 +137,7 @@ export function parseSnapshotOutput(output: string, nonce: string, now = new Dat
     networks,
     domains: readDomains(get, networks, warnings),
     ...readIpFacts(get.one("ip"), warnings),
+    ...readDeviceFacts(get, warnings),
     warnings,
   };
   const list = (kind: string) => uuidList(get.one(kind)?.body ?? "");

@@ -3,6 +3,7 @@
 // network pages, the topology builder and the validation rules can all read
 // the same snapshot, in the server or in the browser.
 import type { NetworkSpec } from "../network/spec";
+import type { OvsState, SriovNic } from "./snapshot-ovs";
 
 export type DhcpLease = {
   /** As virsh prints it, host local time: "2026-11-23 09:49:09". */
@@ -108,6 +109,10 @@ export type HostSnapshot = {
   bridgePorts: BridgePort[];
   routes: HostRoute[];
   addresses: HostAddress[];
+  /** Open vSwitch bridges, ports, tags and bonds; absent when the host has no OVS database (or the read was not full). */
+  ovs?: OvsState;
+  /** NICs whose device offers SR-IOV virtual functions (full reads only). */
+  sriov?: SriovNic[];
   /** Things that could not be read, in words; the rest of the snapshot still holds. */
   warnings: string[];
 };

@@ -30,6 +30,14 @@ export type HostFacts = {
   interfaces: string[];
   /** Names of bridges that already exist on the host (libvirt's and others). */
   bridges: string[];
+  /** Open vSwitch bridges (from ovs-vsctl), for bridge networks with `<virtualport type='openvswitch'/>`. */
+  ovsBridges?: string[];
+  /** Interfaces that are ports of a bridge (Linux or Open vSwitch), and which: macvtap refuses them (EBUSY). */
+  bridgePorts?: { ifname: string; master: string }[];
+  /** The interface the console's SSH session comes in by: taking it for macvtap or SR-IOV would cut the console off. */
+  sshUplink?: string;
+  /** NICs whose device offers SR-IOV virtual functions. */
+  sriov?: { ifname: string; totalVfs: number }[];
 };
 
 export const EMPTY_FACTS: HostFacts = { networks: [], addresses: [], routes: [], interfaces: [], bridges: [] };

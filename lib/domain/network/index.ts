@@ -7,11 +7,12 @@ export * from "./labels";
 export { buildNetworkXml } from "./xml-build";
 export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
 export { xmlPolicyIssues, policyIdentity, XML_EDIT_MAX_BYTES, type XmlPolicyIssue, type XmlPolicyContext } from "./xml-policy";
-export { defaultWizardValues, wizardToSpec } from "./wizard";
+export { defaultWizardValues, wizardToSpec, EMPTY_WIZARD_DEVICE } from "./wizard";
 export { diffSpecs, identityIssues, type SpecChange } from "./diff";
 
 export { specSchema, networkSpecSchema, type HostContext } from "./schema/spec";
-export { wizardSchema, WIZARD_STEPS, FORWARD_KINDS, FORWARD_MODES, type WizardValues, type WizardFamilyValues } from "./schema/wizard";
+export { wizardSchema, WIZARD_STEPS, FORWARD_KINDS, FORWARD_MODES, WIZARD_CONNECTIONS, wizardWalk, parseVlanTags, type WizardStepIndex, wizardPortgroups, type WizardValues, type WizardFamilyValues, type WizardDeviceValues, type WizardConnection } from "./schema/wizard";
+export { deviceBridgeIssues, portgroupIssues, nicBusyReason, macvtapInterfaceIssues, pfIssues, SRIOV_NONE_MESSAGE, VLAN_MIN, VLAN_MAX, VLAN_RANGE_MESSAGE } from "./schema/device";
 export { validateSpec, validateWizard, fieldErrorsOf, type FieldErrors, type Validated } from "./schema/validate";
 export { newDhcpHostIssues, newDnsHostIssues } from "./schema/edits";
 export { networkNameSchema, nameIssues, NAME_MAX } from "./schema/name";

@@ -2,7 +2,7 @@
 // the wizard and the Interfaces page's usage rules all read a mode's facts
 // from here, so a new mode is one entry (plus its XML and its wizard body:
 // see README.md), and `satisfies` below refuses a table that misses one.
-import type { DeviceNetwork, Layer3Network, NetworkSpec } from "./spec";
+import type { DeviceNetwork, Layer3Network, MacvtapMode, NetworkSpec, Portgroup } from "./spec";
 import { MACVTAP_MODES } from "./spec";
 
 export type NetworkMode = NetworkSpec["mode"];
@@ -27,7 +27,11 @@ export type WizardCommon = Pick<Layer3Network, "name" | "uuid" | "domain" | "ipv
  */
 type WizardForm<M extends NetworkMode> =
   | { connectivity: "isolated" | "forward"; destination: boolean; spec(common: WizardCommon, destination: string): SpecOf<M> }
+  | { connectivity: "device"; spec(common: Pick<WizardCommon, "name" | "uuid">, device: WizardDevice): SpecOf<M> }
   | null;
+
+/** What the wizard's device step produced (a device network asks for nothing else). */
+export type WizardDevice = { hostBridge: string; ovs: boolean; portgroups: Portgroup[]; macvtapMode: MacvtapMode; interfaces: string[]; pf: string };
 
 /** A host interface the network names, and what for (the Interfaces page's "Used by"). */
 export type DeviceUse = { ifname: string; how: string };
@@ -55,6 +59,7 @@ type ModeRow<M extends NetworkMode> = {
   uplinks(spec: SpecOf<M>): string[];
 };
 
+const portgroupCount = (groups: Portgroup[] | undefined) => (groups?.length ? `, ${groups.length} portgroup${groups.length === 1 ? "" : "s"}` : "");
 const ownBridge = (spec: { bridge?: { name?: string } }): DeviceUse[] =>
   spec.bridge?.name ? [{ ifname: spec.bridge.name, how: "the network's own bridge" }] : [];
 const forwardDev = (dev: string | undefined): DeviceUse[] => (dev ? [{ ifname: dev, how: "forward device" }] : []);
@@ -90,22 +95,28 @@ export const MODES = {
   },
   bridge: {
     label: "Bridge", kind: "device", forward: ["bridge"], ownsBridge: false,
-    wizard: null, topology: "named",
-    describe: (s) => `Bridge ${s.hostBridge}`, graphLabel: () => "Bridge",
+    wizard: {
+      connectivity: "device",
+      spec: (c, d) => ({ ...c, mode: "bridge", hostBridge: d.hostBridge, ...(d.ovs ? { virtualport: "openvswitch" as const } : {}), ...(d.portgroups.length ? { portgroups: d.portgroups } : {}) }),
+    },
+    topology: "named",
+    describe: (s) => (s.virtualport ? `Open vSwitch ${s.hostBridge}${portgroupCount(s.portgroups)}` : `Bridge ${s.hostBridge}`), graphLabel: (s) => (s.virtualport ? "Open vSwitch" : "Bridge"),
     bridge: (s) => s.hostBridge, devices: (s) => [{ ifname: s.hostBridge, how: "guests join this bridge" }],
     uplinks: (s) => [s.hostBridge],
   },
   macvtap: {
     label: "Macvtap", kind: "device", forward: MACVTAP_MODES, ownsBridge: false,
-    wizard: null, topology: "named",
+    wizard: { connectivity: "device", spec: (c, d) => ({ ...c, mode: "macvtap", macvtapMode: d.macvtapMode, interfaces: d.interfaces }) },
+    topology: "named",
     describe: (s) => `Macvtap (${s.macvtapMode}) on ${s.interfaces.join(", ")}`, graphLabel: (s) => `macvtap ${s.macvtapMode}`,
     bridge: () => undefined, devices: (s) => s.interfaces.map((ifname) => ({ ifname, how: "macvtap on this NIC" })),
     uplinks: (s) => s.interfaces,
   },
   hostdev: {
     label: "SR-IOV", kind: "device", forward: ["hostdev"], ownsBridge: false,
-    wizard: null, topology: "closed",
-    describe: (s) => `SR-IOV pool of ${s.pf}`, graphLabel: () => "SR-IOV",
+    wizard: { connectivity: "device", spec: (c, d) => ({ ...c, mode: "hostdev", pf: d.pf, managed: true }) },
+    topology: "closed",
+    describe: (s) => `SR-IOV pool on ${s.pf}`, graphLabel: () => "SR-IOV",
     bridge: () => undefined, devices: (s) => [{ ifname: s.pf, how: "SR-IOV physical function" }],
     uplinks: () => [],
   },
@@ -119,12 +130,15 @@ export function modeOf<S extends NetworkSpec>(spec: S): ModeRow<S["mode"]> {
 type ModesWhere<P> = { [M in NetworkMode]: (typeof MODES)[M] extends P ? M : never }[NetworkMode];
 export type RoutedMode = ModesWhere<{ kind: "routed" }>;
 export type DeviceMode = ModesWhere<{ kind: "device" }>;
+/** The device networks the wizard offers beside a virtual network of its own. */
+export type WizardDeviceMode = ModesWhere<{ wizard: { connectivity: "device" } }>;
 /** The modes the wizard offers under "Forwarding to physical network". */
 export type WizardForwardMode = ModesWhere<{ wizard: { connectivity: "forward" } }>;
 
 export const NETWORK_MODES = Object.keys(MODES) as NetworkMode[];
 export const ROUTED_MODES = NETWORK_MODES.filter((m): m is RoutedMode => MODES[m].kind === "routed");
 export const DEVICE_MODES = NETWORK_MODES.filter((m): m is DeviceMode => MODES[m].kind === "device");
+export const WIZARD_DEVICE_MODES = NETWORK_MODES.filter((m): m is WizardDeviceMode => MODES[m].wizard?.connectivity === "device");
 export const WIZARD_FORWARD_MODES = NETWORK_MODES.filter((m): m is WizardForwardMode => MODES[m].wizard?.connectivity === "forward") as [WizardForwardMode, ...WizardForwardMode[]];
 
 // The spec's two unions and the table's kinds must agree: a mode in the wrong union fails here.

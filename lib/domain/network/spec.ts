@@ -90,8 +90,17 @@ export type RoutedNetwork = Layer3 & { mode: "route"; dev?: string };
 /** Open: libvirt adds no firewall rules and refuses a forward device. */
 export type OpenNetwork = Layer3 & { mode: "open" };
 
-/** Guests join an existing host bridge (`<bridge name='br0'/>`); no addresses, DHCP, DNS or MTU (libvirt refuses them). */
-export type BridgeNetwork = Common & { mode: "bridge"; hostBridge: string };
+/** `<vlan>` of a portgroup: one tag is an access VLAN; `trunk` (or several tags) a trunk of them. */
+export type PortgroupVlan = { trunk?: boolean; tags: number[] };
+/** `<portgroup name default>`: a named port profile guests pick (`<source portgroup>`); on Open vSwitch, its VLAN. */
+export type Portgroup = { name: string; default?: boolean; vlan?: PortgroupVlan };
+
+/**
+ * Guests join an existing host bridge (`<bridge name='br0'/>`); no addresses,
+ * DHCP, DNS or MTU (libvirt refuses them). An Open vSwitch bridge carries
+ * `<virtualport type='openvswitch'/>` and may have VLAN portgroups.
+ */
+export type BridgeNetwork = Common & { mode: "bridge"; hostBridge: string; virtualport?: "openvswitch"; portgroups?: Portgroup[] };
 /** Guests get macvtap devices on one of the listed host interfaces. */
 export type MacvtapNetwork = Common & { mode: "macvtap"; macvtapMode: MacvtapMode; interfaces: string[] };
 /** A pool of SR-IOV virtual functions of the physical function `pf`. */

@@ -4,9 +4,9 @@ import { cryptoRandomBytes, defaultDhcpV4, defaultDhcpV6, defaultIpv4Network, de
 import type { HostFacts } from "./facts";
 import { defaultDomainFor } from "./schema/dns";
 import { gatewayOf } from "./schema/subnet";
-import type { WizardFamilyValues, WizardValues } from "./schema/wizard";
+import { wizardPortgroups, type WizardDeviceValues, type WizardFamilyValues, type WizardValues } from "./schema/wizard";
 import { MODES } from "./modes";
-import type { IpConfig, Layer3Network } from "./spec";
+import type { IpConfig, NetworkSpec } from "./spec";
 
 function familyDefaults(network: string | null, dhcp: (c: Cidr) => { start: string; end: string }, enabled: boolean): WizardFamilyValues {
   const c = network ? parseCidr(network) : null;
@@ -35,12 +35,17 @@ export function defaultWizardValues(facts: HostFacts, random: RandomBytes = cryp
     name,
     ipv4: familyDefaults(defaultIpv4Network(facts), defaultDhcpV4, true),
     ipv6: familyDefaults(randomUlaNetwork(random), defaultDhcpV6, false),
+    connection: "virtual",
+    device: EMPTY_WIZARD_DEVICE,
     forward: { kind: "forward", destination: "", mode: "nat" },
     ipv6Internal: false,
     domain: defaultDomainFor(name),
     autostart: true,
   };
 }
+
+/** The device step's starting values: nothing chosen, macvtap in bridge mode (guests on one NIC reach each other). */
+export const EMPTY_WIZARD_DEVICE: WizardDeviceValues = { hostBridge: "", ovs: false, portgroups: [], defaultPortgroup: "0", macvtapMode: "bridge", interfaces: [], pf: "" };
 
 function ipFrom(v: WizardFamilyValues): IpConfig | undefined {
   if (!v.enabled) return undefined;
@@ -61,7 +66,13 @@ function ipFrom(v: WizardFamilyValues): IpConfig | undefined {
  * `wizardSchema`; it throws on a network it cannot parse rather than guess.
  * No bridge name is set: libvirt picks virbrN, as with virt-manager.
  */
-export function wizardToSpec(v: WizardValues, opts: { uuid?: string } = {}): Layer3Network {
+export function wizardToSpec(v: WizardValues, opts: { uuid?: string } = {}): NetworkSpec {
+  if (v.connection !== "virtual") {
+    // A device network is its name and its devices: no addresses, DHCP, DNS or domain (libvirt refuses them).
+    const d = v.device;
+    const device = { hostBridge: d.hostBridge, ovs: d.ovs, portgroups: wizardPortgroups(d), macvtapMode: d.macvtapMode, interfaces: d.interfaces, pf: d.pf };
+    return MODES[v.connection].wizard.spec({ name: v.name, ...(opts.uuid ? { uuid: opts.uuid } : {}) }, device);
+  }
   const base = {
     name: v.name,
     ...(opts.uuid ? { uuid: opts.uuid } : {}),

@@ -3,7 +3,7 @@
 // follows libvirt's own output so a diff against `net-dumpxml` stays small.
 import { familyOf } from "../net/ip";
 import { isXmlSafe } from "../net/names";
-import { assertNever, type Dhcp, type IpConfig, type Layer3Network, type NetworkSpec, type StaticRoute } from "./spec";
+import { assertNever, type Dhcp, type IpConfig, type Layer3Network, type NetworkSpec, type Portgroup, type StaticRoute } from "./spec";
 import { makeBuilder } from "./xml-options";
 import { isLayer3 } from "./modes";
 import { portForwardsMetadata } from "./port-forward";
@@ -101,9 +101,20 @@ function layer3Body(spec: Layer3Network): El {
   };
 }
 
-function deviceBody(spec: Exclude<NetworkSpec, Layer3Network>): El {
+function portgroupEl(g: Portgroup): El {
   return {
-    bridge: spec.mode === "bridge" ? { "@_name": spec.hostBridge } : undefined,
+    "@_name": g.name,
+    "@_default": yesNo(g.default),
+    vlan: g.vlan && { "@_trunk": yesNo(g.vlan.trunk), tag: g.vlan.tags.map((id) => ({ "@_id": String(id) })) },
+  };
+}
+
+function deviceBody(spec: Exclude<NetworkSpec, Layer3Network>): El {
+  if (spec.mode !== "bridge") return {};
+  return {
+    bridge: { "@_name": spec.hostBridge },
+    virtualport: spec.virtualport && { "@_type": spec.virtualport },
+    portgroup: spec.portgroups && list(spec.portgroups, portgroupEl),
   };
 }
 

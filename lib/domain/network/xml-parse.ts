@@ -5,7 +5,7 @@
 // returned as status rather than reported.
 import { XMLValidator } from "fast-xml-parser";
 import { familyOf, netmaskToPrefix } from "../net/ip";
-import { MACVTAP_MODES, type DeviceNetwork, type Dhcp, type Dns, type IpConfig, type Layer3Network, type MacvtapMode, type NetworkSpec, type StaticRoute } from "./spec";
+import { MACVTAP_MODES, type DeviceNetwork, type Dhcp, type Dns, type IpConfig, type Layer3Network, type MacvtapMode, type NetworkSpec, type Portgroup, type StaticRoute } from "./spec";
 import { makeParser } from "./xml-options";
 import { ParseError, XmlNode } from "./xml-reader";
 import { PORT_FORWARD_NS, PORT_FORWARD_PREFIX, PORT_FORWARD_RULE_EL, PORT_FORWARDS_EL, ruleFromAttributes, type PortForwardRule } from "./port-forward";
@@ -124,9 +124,27 @@ function forwardDev(fwd: XmlNode): string | undefined {
   return only;
 }
 
+/** `<portgroup>`: name, default, and its `<vlan>` (tags as numbers; libvirt allows 0–4095). */
+function portgroup(el: XmlNode): Portgroup {
+  const v = el.child("vlan");
+  const vlan = v && defined({
+    trunk: v.yesNo("trunk"),
+    tags: v.children("tag").map((t) => {
+      const id = t.int("id");
+      if (id === undefined) throw new ParseError(`${t.path}: missing 'id'`);
+      return id;
+    }),
+  });
+  return defined({ name: el.required("name"), default: el.yesNo("default"), vlan });
+}
+
 function device(root: XmlNode, fwd: XmlNode, mode: string, base: { name: string; uuid?: string }): DeviceNetwork {
   if (mode === "bridge" && root.child("bridge")) {
-    return defined({ ...base, mode: "bridge" as const, hostBridge: root.child("bridge")!.required("name") });
+    const vp = root.child("virtualport");
+    const virtualport = vp?.attr("type");
+    if (vp && virtualport !== "openvswitch") throw new ParseError(`${vp.path}/@type: only 'openvswitch' is supported, found '${virtualport ?? ""}'`);
+    const groups = root.children("portgroup").map(portgroup);
+    return defined({ ...base, mode: "bridge" as const, hostBridge: root.child("bridge")!.required("name"), virtualport: virtualport as "openvswitch" | undefined, portgroups: groups.length ? groups : undefined });
   }
   if ((MACVTAP_MODES as readonly string[]).includes(mode)) {
     const interfaces = fwd.children("interface").map((i) => (i.ignore("connections"), i.required("dev")));

@@ -80,6 +80,8 @@ describe("wizard starting values", () => {
       name: "network2",
       ipv4: { enabled: true, network: "192.168.101.0/24", confirmPublic: false, dhcpEnabled: true, dhcpStart: "192.168.101.128", dhcpEnd: "192.168.101.254", routeEnabled: false, routeNetwork: "", routeGateway: "" },
       ipv6: { enabled: false, network: "fd34:3434:3434:3434::/64", confirmPublic: false, dhcpEnabled: true, dhcpStart: "fd34:3434:3434:3434::100", dhcpEnd: "fd34:3434:3434:3434::1ff", routeEnabled: false, routeNetwork: "", routeGateway: "" },
+      connection: "virtual",
+      device: { hostBridge: "", ovs: false, portgroups: [], defaultPortgroup: "0", macvtapMode: "bridge", interfaces: [], pf: "" },
       forward: { kind: "forward", destination: "", mode: "nat" },
       ipv6Internal: false,
       domain: "network2",

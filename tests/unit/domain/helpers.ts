@@ -25,6 +25,8 @@ export const wizardValues = (): WizardValues => ({
   name: "net1",
   ipv4: { enabled: true, network: "192.168.100.0/24", confirmPublic: false, dhcpEnabled: true, dhcpStart: "192.168.100.128", dhcpEnd: "192.168.100.254", routeEnabled: false, routeNetwork: "", routeGateway: "" },
   ipv6: { enabled: false, network: "", confirmPublic: false, dhcpEnabled: false, dhcpStart: "", dhcpEnd: "", routeEnabled: false, routeNetwork: "", routeGateway: "" },
+  connection: "virtual",
+  device: { hostBridge: "", ovs: false, portgroups: [], defaultPortgroup: "0", macvtapMode: "bridge", interfaces: [], pf: "" },
   forward: { kind: "forward", destination: "", mode: "nat" },
   ipv6Internal: false,
   domain: "net1",

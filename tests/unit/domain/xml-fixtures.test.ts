@@ -74,7 +74,7 @@ describe("what libvirt adds is carried", () => {
     ["sy-test-model-isolated.live.xml", "isolated", "Isolated"],
     ["sy-test-model-bridge.live.xml", "bridge", "Bridge br0"],
     ["sy-test-model-macvtap.live.xml", "macvtap", "Macvtap (bridge) on eth1, eth2"],
-    ["sy-test-model-hostdev.inactive.xml", "hostdev", "SR-IOV pool of eth2"],
+    ["sy-test-model-hostdev.inactive.xml", "hostdev", "SR-IOV pool on eth2"],
   ])("%s is %s (%s)", (f, mode, label) => {
     const { spec } = parsed(f);
     expect(spec.mode).toBe(mode);

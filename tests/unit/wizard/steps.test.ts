@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { WIZARD_STEPS } from "@/lib/domain/network";
+import { WIZARD_STEPS, wizardWalk } from "@/lib/domain/network";
 import { editedFlags } from "@/components/wizard/follow";
-import { LAST_STEP, STEPS, stepOfFields } from "@/components/wizard/steps";
+import { STEPS, stepOfFields } from "@/components/wizard/steps";
 
 describe("the wizard's step list", () => {
-  it("is virt-manager's four pages, headed Step N of 4, each validating the model's fields", () => {
-    expect(STEPS.map((s) => s.title)).toEqual(["Step 1 of 4", "Step 2 of 4", "Step 3 of 4", "Step 4 of 4"]);
+  it("is virt-manager's four pages for a virtual network, name and devices for a device network, each validating the model's fields", () => {
     expect(STEPS.map((s) => s.fields)).toEqual(WIZARD_STEPS.map((s) => s.fields));
-    expect(LAST_STEP).toBe(3);
+    expect(wizardWalk("virtual").map((i) => STEPS[i]!.subtitle)).toEqual(["Name", "IPv4 network", "IPv6 network", "Connection to the physical network"]);
+    expect(wizardWalk("macvtap").map((i) => STEPS[i]!.subtitle)).toEqual(["Name", "Host devices"]);
   });
 
-  it("sends a server error found at Finish to the step that holds the field", () => {
-    expect(stepOfFields(["name"])).toBe(0);
-    expect(stepOfFields(["ipv4.dhcpEnd"])).toBe(1);
-    expect(stepOfFields(["ipv6.network", "forward.mode"])).toBe(2);
-    expect(stepOfFields(["forward.destination"])).toBe(3);
-    expect(stepOfFields(["form"])).toBeNull();
+  it("sends a server error found at Finish to the step of the walk that holds the field", () => {
+    const virtual = wizardWalk("virtual");
+    expect(stepOfFields(["name"], virtual)).toBe(0);
+    expect(stepOfFields(["ipv4.dhcpEnd"], virtual)).toBe(1);
+    expect(stepOfFields(["ipv6.network", "forward.mode"], virtual)).toBe(2);
+    expect(stepOfFields(["forward.destination"], virtual)).toBe(3);
+    expect(stepOfFields(["form"], virtual)).toBeNull();
+    expect(stepOfFields(["device.portgroups.1.name"], wizardWalk("bridge"))).toBe(1);
   });
 
   it("remembers which following fields the operator has edited", () => {

@@ -9,7 +9,7 @@ import { hostInput } from "@/lib/domain/inputs";
 // work, so even the review (which only reads) asks for an operator. The
 // wizard's values are checked by the network model's own schema inside.
 
-const step = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+const step = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 /** "Forward": the step being left, checked against the host as it is now (unique name, overlaps). */
 export const checkNetworkStep = defineAction("operator", z.object({ host: hostInput, step, values: z.unknown() }), ({ host, ...input }, operator) =>

@@ -7,6 +7,7 @@ import { CreateNetworkWizard } from "@/components/wizard/create-network-wizard";
 import { requirePageRole } from "@/lib/auth/guard";
 import { defaultWizardValues } from "@/lib/domain/network";
 import { forwardDestinations } from "@/lib/wizard/host-facts";
+import { deviceChoices } from "@/lib/wizard/device-choices";
 import { readWizardHost } from "@/lib/changes/prepare-create";
 
 type Params = { params: Promise<{ host: string }> };
@@ -31,6 +32,7 @@ export default async function NewNetworkPage({ params }: Params) {
           facts={read.data.facts}
           defaults={defaultWizardValues(read.data.facts)}
           destinations={forwardDestinations(read.data.snapshot)}
+          devices={deviceChoices(read.data.snapshot, read.data.facts)}
         />
       ) : (
         <HostError host={hostName} failure={read} />

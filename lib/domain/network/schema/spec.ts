@@ -12,6 +12,7 @@ import { MACVTAP_MODES, type NetworkSpec } from "../spec";
 import { dhcpHostIssues, dhcpRangeIssues } from "./dhcp";
 import { dnsIssues, domainIssues } from "./dns";
 import { bridgeInUseIssues, bridgeNameIssues, deviceExistsIssues, forwardNeedsAddressMessage, hostBridgeIssues, IFNAME_MESSAGE, OPEN_DEV_MESSAGE } from "./forward";
+import { deviceBridgeIssues, macvtapInterfaceIssues, portgroupIssues } from "./device";
 import { report } from "./issues";
 import { nameIssues, networkNameSchema } from "./name";
 import { overlapIssues } from "./overlap";
@@ -25,6 +26,12 @@ export type HostContext = { facts?: HostFacts; self?: SelfRef };
 const text = z.string().refine(isXmlSafe, { error: "Remove control characters from this field." });
 const port = z.int({ error: "Enter a whole number." }).min(0, { error: "Use a port from 0 to 65535." }).max(65535, { error: "Use a port from 0 to 65535." });
 const ifname = text.refine(isInterfaceName, { error: IFNAME_MESSAGE });
+
+const portgroupSchema = z.object({
+  name: text,
+  default: z.boolean().optional(),
+  vlan: z.object({ trunk: z.boolean().optional(), tags: z.array(z.int({ error: "Enter a whole number." })) }).optional(),
+});
 
 const dhcpSchema = z.object({
   ranges: z.array(z.object({ start: text, end: text })),
@@ -116,8 +123,25 @@ export function specSchema(host: HostContext = {}) {
     z.object({ ...layer3, mode: z.literal("nat"), dev: device.optional(), nat: natSchema.optional() }).superRefine(needsAddress),
     z.object({ ...layer3, mode: z.literal("route"), dev: device.optional() }).superRefine(needsAddress),
     z.object({ ...layer3, mode: z.literal("open"), dev: z.never({ error: OPEN_DEV_MESSAGE }).optional() }).superRefine(needsAddress),
-    z.object({ ...common, mode: z.literal("bridge"), hostBridge: ifname.superRefine(withHost((b: string) => hostBridgeIssues(b, facts))) }),
-    z.object({ ...common, mode: z.literal("macvtap"), macvtapMode: z.enum(MACVTAP_MODES), interfaces: z.array(device).min(1, { error: "Choose at least one host interface." }) }),
+    z
+      .object({
+        ...common,
+        mode: z.literal("bridge"),
+        hostBridge: ifname,
+        virtualport: z.literal("openvswitch").optional(),
+        portgroups: z.array(portgroupSchema).optional(),
+      })
+      .superRefine((n, ctx) => {
+        const ovs = n.virtualport === "openvswitch";
+        // Without an OVS read (older facts, the XML editor before facts load) only the bridge's existence is checked.
+        if (host.facts) report(ctx, host.facts.ovsBridges ? deviceBridgeIssues(n.hostBridge, ovs, facts) : hostBridgeIssues(n.hostBridge, facts), ["hostBridge"]);
+        report(ctx, portgroupIssues(n.portgroups ?? [], ovs), ["portgroups"]);
+      }),
+    z
+      .object({ ...common, mode: z.literal("macvtap"), macvtapMode: z.enum(MACVTAP_MODES), interfaces: z.array(ifname).min(1, { error: "Choose at least one host interface." }) })
+      .superRefine((n, ctx) => {
+        if (host.facts) report(ctx, macvtapInterfaceIssues(n.interfaces, facts), ["interfaces"]);
+      }),
     z.object({ ...common, mode: z.literal("hostdev"), pf: device, managed: z.boolean().optional() }),
   ]);
 }
