@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { Plan } from "@/lib/domain/plan";
 import { CopyButton } from "./copy-button";
 import { FailurePanel } from "./failure-panel";
+import { GuardDetails, GuardResult } from "./guard-details";
 import { PlanSteps } from "./plan-steps";
 import { useApply } from "./use-apply";
 
@@ -29,6 +30,7 @@ export function PlanDialog({ plan, onClose, onFinished }: { plan: Plan; onClose:
       {plan.notes.length > 0 ? (
         <ul aria-label="Before you confirm" className="list-disc space-y-1 pl-5 text-sm">{plan.notes.map((n) => <li key={n}>{n}</li>)}</ul>
       ) : null}
+      {plan.guard ? <GuardDetails guard={plan.guard} /> : null}
       <PlanSteps plan={plan} statuses={state.steps} />
       {plan.xml ? (
         <details className="text-sm">
@@ -50,6 +52,7 @@ export function PlanDialog({ plan, onClose, onFinished }: { plan: Plan; onClose:
       {state.refusal ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.refusal}</p> : null}
       {finished && state.result === "ok" ? <p role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-400">Applied.</p> : null}
       {finished && state.result && state.result !== "ok" ? <FailurePanel result={state.result} failure={state.failure} /> : null}
+      {finished && state.guard ? <GuardResult outcome={state.guard} host={plan.host.name} bridge={plan.guard?.bridge} /> : null}
       <div className="flex gap-2">
         {!finished ? (
           <button type="button" disabled={!canApply} onClick={() => apply(needsPhrase ? typed : undefined)} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>

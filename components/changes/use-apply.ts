@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { ApplyEvent, ApplyResult, FailureView, Plan } from "@/lib/domain/plan";
+import type { ApplyEvent, ApplyResult, FailureView, GuardOutcome, Plan } from "@/lib/domain/plan";
 import { applyPlanHref } from "@/lib/routes";
 
 export type StepStatus = "pending" | "running" | "done" | "failed" | "undoing" | "undone" | "undo-failed";
@@ -14,6 +14,8 @@ export type ApplyState = {
   /** A refusal before anything ran (wrong confirmation, expired plan). */
   refusal?: string;
   nextHref?: string;
+  /** A guarded change's outcome: disarmed after the proof, or reverted by the host's dead-man switch. */
+  guard?: GuardOutcome;
 };
 
 function reduce(state: ApplyState, event: ApplyEvent): ApplyState {
@@ -26,7 +28,7 @@ function reduce(state: ApplyState, event: ApplyEvent): ApplyState {
     steps[event.index] = event.status === "running" ? "undoing" : event.status === "done" ? "undone" : "undo-failed";
     return { ...state, steps };
   }
-  return { ...state, phase: "finished", result: event.result, failure: event.failure ?? state.failure, nextHref: event.nextHref };
+  return { ...state, phase: "finished", result: event.result, failure: event.failure ?? state.failure, nextHref: event.nextHref, guard: event.guard };
 }
 
 /** POSTs the plan id and follows the NDJSON progress stream line by line. */

@@ -44,7 +44,7 @@ export function HostInterfaces({ host, view, canChange }: { host: string; view: 
       ) : null}
       <section aria-labelledby="nics-h" className={section}>
         <h2 id="nics-h" className="text-lg font-semibold">Network interfaces (NICs)</h2>
-        <LinkTable host={host} label="NICs" rows={view.nics} flow={flow} canChange={canChange} empty="No NICs found." />
+        <LinkTable host={host} label="NICs" rows={view.nics} flow={flow} canChange={canChange} bridgeable empty="No NICs found." />
       </section>
     </div>
   );

@@ -5,11 +5,12 @@ import type { LinkRow } from "@/lib/domain/interfaces/host-view";
 import { button, cell, dangerButton, head, rowLine } from "./styles";
 import type { PlanFlow } from "./use-plan-flow";
 import { UsesCell } from "./uses-cell";
+import { BridgeNicForm } from "./bridge-nic-form";
 
-type Props = { host: string; label: string; rows: LinkRow[]; flow: PlanFlow; canChange: boolean; deletable?: boolean; empty: string };
+type Props = { host: string; label: string; rows: LinkRow[]; flow: PlanFlow; canChange: boolean; deletable?: boolean; bridgeable?: boolean; empty: string };
 
 /** TAP devices, macvtaps or NICs: state, bridge, addresses and who uses them. */
-export function LinkTable({ host, label, rows, flow, canChange, deletable = false, empty }: Props) {
+export function LinkTable({ host, label, rows, flow, canChange, deletable = false, bridgeable = false, empty }: Props) {
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>;
   return (
     <table aria-label={label} className="w-full text-left text-sm">
@@ -31,6 +32,7 @@ export function LinkTable({ host, label, rows, flow, canChange, deletable = fals
                 <button type="button" className={button} disabled={flow.busy} aria-label={`Remove ${r.name} from ${r.master}`}
                   onClick={() => flow.ask(() => planHostInterfaceChange({ host, change: "remove-port", port: r.name }))}>Remove from bridge</button>
               ) : null}
+              {canChange && bridgeable && !r.master && r.addresses.length > 0 ? <BridgeNicForm host={host} nic={r.name} flow={flow} /> : null}
               {canChange && deletable ? (
                 <button type="button" className={dangerButton} disabled={flow.busy} aria-label={`Delete TAP ${r.name}`}
                   onClick={() => flow.ask(() => planHostInterfaceChange({ host, change: "delete-tap", name: r.name }))}>Delete</button>

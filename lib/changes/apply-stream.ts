@@ -2,6 +2,7 @@ import "server-only";
 import { findHostTarget } from "@/lib/hosts";
 import type { Operator } from "@/lib/auth/roles";
 import { applyPlan, sshRunner } from "./apply";
+import { applyGuardedPlan } from "./guarded-change";
 import { peekPlan, takePlan } from "./plan-store";
 import type { ApplyEvent } from "@/lib/domain/plan";
 
@@ -35,7 +36,9 @@ export async function applyPlanResponse(planId: string, operator: Operator, conf
           open = false;
         }
       };
-      void applyPlan(plan, operator, sshRunner(found.data.target), emit).finally(() => {
+      // A plan that can cut the host off runs under the host's dead-man switch.
+      const run = plan.guard ? applyGuardedPlan(plan, operator, found.data.target, emit) : applyPlan(plan, operator, sshRunner(found.data.target), emit);
+      void run.finally(() => {
         if (open) controller.close();
         open = false;
       });
