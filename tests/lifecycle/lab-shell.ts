@@ -97,9 +97,11 @@ export function labHostDirs(): string[] {
   return readdirSync(root).filter((d) => /^hv-[a-z]$/.test(d));
 }
 
-export function pidsFromPidfiles(hosts: string[] = labHostDirs()): number[] {
+/** Pids in the lab's pidfiles: of HOSTS (default: all), plus the LAN's dnsmasq unless only some hosts are asked for. */
+export function pidsFromPidfiles(hosts?: string[]): number[] {
   const root = path.join(labRoot(), ".lab");
-  const files: string[] = [path.join(root, "run", "lan-dnsmasq.pid")];
+  const files: string[] = hosts ? [] : [path.join(root, "run", "lan-dnsmasq.pid")];
+  hosts ??= labHostDirs();
   for (const host of hosts) {
     const run = path.join(root, host, "libvirt", "run");
     files.push(path.join(run, "libvirtd.pid"), path.join(run, "virtlogd.pid"), path.join(root, host, "sshd", "sshd.pid"));
