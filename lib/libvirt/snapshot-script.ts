@@ -39,8 +39,12 @@ addr show
 route show table all
 EOF
   printf '\\n%s|ip-exit %s\\n' "$1" "$?"
-  ovs "$1"; sriov "$1"; } >&2 &
+  ovs "$1"; sriov "$1"; neigh "$1"; } >&2 &
 }
+# The neighbour table (ARP and NDP): which MAC answers for which address on
+# which bridge, so guests with static addresses or on host bridges show their
+# addresses too. Every read takes it (the VM lists need it without the rest).
+neigh() { printf '\\n%s|neigh\\n' "$1"; ip -j neigh show 2>&1; }
 # Open vSwitch in the same exec, after ip on the same stream (two writers would
 # interleave): only when its database socket exists, so a host with the
 # package but no running switch costs nothing and never waits.
@@ -77,7 +81,7 @@ snapshot() {
 n=$1
 LC_ALL=C; export LC_ALL
 h='[0-9a-f]'; U="$h$h$h$h$h$h$h$h-$h$h$h$h-$h$h$h$h-$h$h$h$h-$h$h$h$h$h$h$h$h$h$h$h$h"
-[ "$2" = facts ] && facts "$n"
+if [ "$2" = facts ]; then facts "$n"; else neigh "$n" >&2 & fi
 printf '\\n%s|virsh-start\\n' "$n"
 command -v virsh >/dev/null 2>&1 || { printf '\\n%s|virsh-missing\\n' "$n"; finish "$n"; return 0; }
 # mkfifo refuses a name that exists (a planted symlink too), so no private directory is needed.
@@ -106,6 +110,7 @@ done
 { for x in $nets; do m "net-xml $x"; echo "net-dumpxml $x"; done
   for x in $act; do m "leases $x"; echo "net-dhcp-leases $x"; done
   for x in $doms; do m "dom-xml $x"; echo "dumpxml $x"; done
+  for x in $doms; do m "dom-agent $x"; echo "domifaddr $x --source agent"; done
   ${listLines(PHASE_2)}
   m virsh-end; } >&3 &
 exec 3>&-
@@ -124,7 +129,7 @@ const WARM = `
 snapshot() {
 n=$1
 LC_ALL=C; export LC_ALL
-[ "$2" = facts ] && facts "$n"
+if [ "$2" = facts ]; then facts "$n"; else neigh "$n" >&2 & fi
 printf '\\n%s|virsh-start\\n' "$n"
 if command -v virsh >/dev/null 2>&1; then
   virsh -c qemu:///system "$3" 2>&1

@@ -40,6 +40,8 @@ export function warmReadCommands(nonce: string, hint: SnapshotHint): string | nu
   for (const uuid of hint.networks) parts.push(marker(nonce, `net-xml ${uuid}`), `net-dumpxml ${uuid}`);
   for (const uuid of hint.activeNetworks) parts.push(marker(nonce, `leases ${uuid}`), `net-dhcp-leases ${uuid}`);
   for (const uuid of hint.domains) parts.push(marker(nonce, `dom-xml ${uuid}`), `dumpxml ${uuid}`);
+  // The guest agent's view of each NIC; a guest without an agent answers with an error at once.
+  for (const uuid of hint.domains) parts.push(marker(nonce, `dom-agent ${uuid}`), `domifaddr ${uuid} --source agent`);
   parts.push(marker(nonce, "virsh-end"));
   const line = parts.join("; ");
   return line.length > MAX_WARM_COMMAND_BYTES ? null : line;

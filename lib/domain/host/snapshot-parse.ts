@@ -9,6 +9,7 @@ import { addressesFromJson, bridgePortsFromLinks, linksFromJson, mainRoutesFromJ
 import { parseOvsJson, parseSriov } from "./snapshot-ovs";
 import { splitSections, uuidList, virshLines, xmlDocument, type Section } from "./snapshot-sections";
 import { parseLeases, parseVersions } from "./snapshot-virsh";
+import { mergeNicAddresses, neighboursFromJson, parseDomifaddr } from "./snapshot-addresses";
 
 /** How virsh itself fared: the adapter turns a failed connect into a typed error. */
 export type VirshOutcome = { ran: boolean; exitCode: number | null; stderr: string; complete: boolean };
@@ -67,6 +68,9 @@ function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[]
   const ipsByMac = new Map<string, string[]>();
   for (const lease of networks.flatMap((n) => n.leases)) ipsByMac.set(lease.mac, [...(ipsByMac.get(lease.mac) ?? []), lease.ip]);
   const xmls = get.keyed("dom-xml");
+  const agent = get.keyed("dom-agent");
+  const leases = networks.flatMap((n) => n.leases);
+  const neighbours = neighboursFromJson(get.one("neigh")?.body ?? "");
   const domains: SnapshotDomain[] = [];
   for (const uuid of list("doms")) {
     const parsed = parseDomainXml(xmlDocument(xmls.get(uuid) ?? "", "domain") ?? "");
@@ -75,7 +79,8 @@ function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[]
       continue;
     }
     const state = states.find(([, set]) => set.has(uuid))?.[0] ?? "other";
-    const interfaces = parsed.interfaces.map((nic) => ({ ...nic, ips: (nic.mac && ipsByMac.get(nic.mac)) || [] }));
+    const inputs = { leases, neighbours, agent: parseDomifaddr(agent.get(uuid) ?? "") };
+    const interfaces = parsed.interfaces.map((nic) => ({ ...nic, ips: (nic.mac && ipsByMac.get(nic.mac)) || [], addresses: mergeNicAddresses(nic, inputs) }));
     domains.push({ uuid, name: parsed.name, state, interfaces });
   }
   return domains;

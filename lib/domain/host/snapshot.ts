@@ -3,6 +3,7 @@
 // network pages, the topology builder and the validation rules can all read
 // the same snapshot, in the server or in the browser.
 import type { NetworkSpec } from "../network/spec";
+import type { NicAddress } from "./snapshot-addresses";
 import type { OvsState, SriovNic } from "./snapshot-ovs";
 
 export type DhcpLease = {
@@ -54,6 +55,8 @@ export type VmInterface = {
   linkState: "up" | "down";
   /** Addresses from the networks' DHCP leases for this MAC. */
   ips: string[];
+  /** Every address known for this NIC (leases, neighbour table, guest agent), with its sources. */
+  addresses?: NicAddress[];
 };
 
 export type SnapshotDomain = {
