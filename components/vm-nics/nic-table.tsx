@@ -6,7 +6,7 @@ import { button, cell, dangerButton, head, rowLine } from "@/components/interfac
 import type { PlanFlow } from "@/components/interfaces/use-plan-flow";
 
 const sourceText = (n: VmNicRow["nic"]) =>
-  n.type === "network" ? `network ${n.network ?? "?"}${n.bridge ? ` (${n.bridge})` : ""}`
+  n.type === "network" ? `network ${n.network ?? "?"}${n.bridge ? ` (${n.bridge})` : ""}${n.portgroup ? `, portgroup ${n.portgroup}` : ""}${n.vlan ? `, VLAN ${n.vlan}` : ""}`
   : n.type === "bridge" ? `bridge ${n.bridge ?? "?"}`
   : n.type === "direct" ? `macvtap on ${n.sourceDev ?? "?"} (${n.sourceMode ?? "vepa"})`
   : n.type;

@@ -34,6 +34,13 @@ const text = (node: Node | undefined): string | undefined => {
 
 export type ParsedDomain = { name: string; uuid: string; interfaces: Omit<VmInterface, "ips">[] };
 
+/** `<vlan trunk><tag id/></vlan>` as "10" or "trunk 10,20". */
+function vlanText(vlan: Node | undefined): string | undefined {
+  const ids = all(vlan, "tag").map((t) => attr(t, "id")).filter((id): id is string => id !== undefined);
+  if (ids.length === 0) return undefined;
+  return attr(vlan, "trunk") === "yes" || ids.length > 1 ? `trunk ${ids.join(",")}` : ids[0];
+}
+
 function readInterface(el: Node): Omit<VmInterface, "ips"> {
   const source = first(el, "source");
   const nic: Omit<VmInterface, "ips"> = {
@@ -48,6 +55,8 @@ function readInterface(el: Node): Omit<VmInterface, "ips"> {
     mac: attr(first(el, "mac"), "address")?.toLowerCase(),
     model: attr(first(el, "model"), "type"),
     target: attr(first(el, "target"), "dev"),
+    portgroup: attr(source, "portgroup"),
+    vlan: vlanText(first(el, "vlan")),
   };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(nic, { [key]: value });
   return nic;

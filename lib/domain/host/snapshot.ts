@@ -51,6 +51,10 @@ export type VmInterface = {
   model?: string;
   /** `<target dev>`: the tap or macvtap device, only while the guest runs. */
   target?: string;
+  /** `<source portgroup>`: the network's portgroup the NIC is in (live XML names the default one too). */
+  portgroup?: string;
+  /** The VLAN tags of its port (`<vlan>` in live XML, from its portgroup), e.g. "10" or "trunk 10,20". */
+  vlan?: string;
   /** `<link state>`; libvirt omits it when the link is up. */
   linkState: "up" | "down";
   /** Addresses from the networks' DHCP leases for this MAC. */

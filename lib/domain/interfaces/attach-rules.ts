@@ -21,6 +21,10 @@ export function attachProblems(facts: Facts, sshAddress: string, vm: SnapshotDom
     const network = facts.networks.find((n) => n.name === source.network);
     if (!network) problems.source = `There is no network ${source.network} on this host.`;
     else if (live && !network.active) problems.source = `Network ${network.name} is not running; start it before plugging a running VM into it.`;
+    else if (source.portgroup !== undefined) {
+      const groups = network.spec?.mode === "bridge" ? (network.spec.portgroups ?? []).map((g) => g.name) : [];
+      if (!groups.includes(source.portgroup)) problems.portgroup = `Network ${network.name} has no portgroup ${source.portgroup}.`;
+    }
   } else if (source.kind === "bridge") {
     const link = findLink(facts.links, source.bridge);
     if (!link || linkKind(link) !== "bridge") problems.source = `There is no bridge ${source.bridge} on this host.`;

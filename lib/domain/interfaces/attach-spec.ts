@@ -12,7 +12,12 @@ export { MACVTAP_MODES };
 
 const nicSourceSchema = z.discriminatedUnion("kind", [
   // libvirt network names may hold almost anything; they travel after `--` and are checked against the host's list.
-  z.object({ kind: z.literal("network"), network: z.string().min(1, "Choose a virtual network.").max(200) }),
+  z.object({
+    kind: z.literal("network"),
+    network: z.string().min(1, "Choose a virtual network.").max(200),
+    /** A portgroup of that network (Open vSwitch VLANs); absent is the network's default. */
+    portgroup: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "Choose one of the network's portgroups.").optional(),
+  }),
   z.object({ kind: z.literal("bridge"), bridge: interfaceNameSchema }),
   z.object({ kind: z.literal("direct"), dev: interfaceNameSchema, mode: z.enum(MACVTAP_MODES) }),
 ]);
@@ -36,7 +41,7 @@ export function virshTypeAndSource(source: NicSource): [type: "network" | "bridg
 }
 
 export function describeSource(source: NicSource): string {
-  if (source.kind === "network") return `virtual network ${source.network}`;
+  if (source.kind === "network") return `virtual network ${source.network}${source.portgroup ? ` (portgroup ${source.portgroup})` : ""}`;
   if (source.kind === "bridge") return `host bridge ${source.bridge}`;
   return `macvtap on ${source.dev} (${source.mode} mode)`;
 }

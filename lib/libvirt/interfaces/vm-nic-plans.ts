@@ -29,10 +29,25 @@ function directInterfaceXml(dev: string, mode: string, model: string, mac: strin
   ].join("\n");
 }
 
-/** attach-interface for a network or bridge; attach-device with the XML on stdin for macvtap. */
+/** The `<interface>` for a network NIC in a portgroup: attach-interface has no option for one. */
+function portgroupInterfaceXml(network: string, portgroup: string, model: string, mac: string): string {
+  return [
+    "<interface type='network'>",
+    `  <source network='${xmlAttr(network)}' portgroup='${xmlAttr(portgroup)}'/>`,
+    `  <mac address='${xmlAttr(mac)}'/>`,
+    `  <model type='${xmlAttr(model)}'/>`,
+    "</interface>",
+    "",
+  ].join("\n");
+}
+
+/** attach-interface for a network or bridge; attach-device with the XML on stdin for macvtap and portgroups. */
 function attachCommand(vm: VmRef, source: NicSource, model: DeviceModel | string, mac: string, where: string[]): PlanCommand {
   if (source.kind === "direct") {
     return { title: "", argv: virshArgv("attach-device", where, [vm.uuid, "/dev/stdin"]), stdin: directInterfaceXml(source.dev, source.mode, model, mac) };
+  }
+  if (source.kind === "network" && source.portgroup !== undefined) {
+    return { title: "", argv: virshArgv("attach-device", where, [vm.uuid, "/dev/stdin"]), stdin: portgroupInterfaceXml(source.network, source.portgroup, model, mac) };
   }
   const [type, from] = virshTypeAndSource(source);
   return { title: "", argv: virshArgv("attach-interface", ["--model", model, "--mac", mac, ...where], [vm.uuid, type, from]) };
@@ -42,7 +57,8 @@ export function attachPlan(host: HostRef, vm: VmRef, source: NicSource, model: D
   const live = isLive(vm);
   const where = live ? ["--config", "--live"] : ["--config"];
   const command = attachCommand(vm, source, model, mac, where);
-  const how = source.kind === "direct" ? " (attach-device: virsh attach-interface cannot set the macvtap mode)" : "";
+  const how = source.kind === "direct" ? " (attach-device: virsh attach-interface cannot set the macvtap mode)"
+    : source.kind === "network" && source.portgroup ? " (attach-device: virsh attach-interface cannot choose a portgroup)" : "";
   const step: PlanStep = {
     ...command,
     title: (live ? "Add the NIC to the definition and hot-plug it into the running VM" : "Add the NIC to the VM's definition") + how,
