@@ -4,6 +4,7 @@ import { planNicLink, planNicRemove } from "@/app/hosts/[host]/vms/actions";
 import { PRESENCE_TEXT, type VmNicRow } from "@/lib/domain/interfaces/vm-nic-state";
 import { button, cell, dangerButton, head, rowLine } from "@/components/interfaces/styles";
 import type { PlanFlow } from "@/components/interfaces/use-plan-flow";
+import { NicAddresses } from "@/components/vm-addresses/nic-addresses";
 
 const sourceText = (n: VmNicRow["nic"]) =>
   n.type === "network" ? `network ${n.network ?? "?"}${n.bridge ? ` (${n.bridge})` : ""}${n.portgroup ? `, portgroup ${n.portgroup}` : ""}${n.vlan ? `, VLAN ${n.vlan}` : ""}`
@@ -19,7 +20,7 @@ export function NicTable({ host, uuid, rows, flow, canChange }: Props) {
   return (
     <table aria-label="Network interfaces" className="w-full text-left text-sm">
       <thead className={head}>
-        <tr>{["MAC", "Source", "Model", "Device", "Link", "IP", "Status", ""].map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+        <tr>{["MAC", "Source", "Model", "Device", "Link", "Addresses", "Status", ""].map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}</tr>
       </thead>
       <tbody>
         {rows.map(({ mac, nic, presence }) => (
@@ -29,7 +30,7 @@ export function NicTable({ host, uuid, rows, flow, canChange }: Props) {
             <td className={cell}>{nic.model ?? ""}</td>
             <td className={`${cell} font-mono`}>{nic.target ?? ""}</td>
             <td className={cell} data-column="link">{nic.linkState}</td>
-            <td className={`${cell} font-mono`}>{nic.ips?.join(", ") ?? ""}</td>
+            <td className={cell}><NicAddresses nic={nic} /></td>
             <td className={cell} data-column="status">{PRESENCE_TEXT[presence]}</td>
             <td className={`${cell} space-x-2 whitespace-nowrap`}>
               {canChange && presence !== "removal-pending" ? (

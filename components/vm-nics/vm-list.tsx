@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SnapshotDomain } from "@/lib/domain/host/snapshot";
 import { cell, head, rowLine } from "@/components/interfaces/styles";
 import { vmHref } from "@/lib/routes";
+import { NicAddresses } from "@/components/vm-addresses/nic-addresses";
 
 const sourceOf = (n: SnapshotDomain["interfaces"][number]) =>
   n.type === "network" ? `network ${n.network ?? "?"}` : n.type === "bridge" ? `bridge ${n.bridge ?? "?"}` : n.type === "direct" ? `macvtap on ${n.sourceDev ?? "?"}` : n.type;
@@ -21,7 +22,7 @@ export function VmList({ host, domains, network }: { host: string; domains: Snap
             <td className={cell}>{d.state}</td>
             <td className={cell}>
               {d.interfaces.length === 0 ? <span className="text-zinc-500">None</span> : (
-                <ul>{d.interfaces.map((n, i) => <li key={n.mac ?? i}><span className="font-mono">{n.mac ?? "?"}</span> · {sourceOf(n)} · {n.model ?? "default model"}</li>)}</ul>
+                <ul>{d.interfaces.map((n, i) => <li key={n.mac ?? i} data-mac={n.mac}><span className="font-mono">{n.mac ?? "?"}</span> · {sourceOf(n)} · {n.model ?? "default model"}<NicAddresses nic={n} /></li>)}</ul>
               )}
             </td>
             <td className={cell}>

@@ -82,3 +82,7 @@ export function mergeNicAddresses(nic: { mac?: string; bridge?: string }, inputs
 
 /** "192.168.122.10 (lease, arp)" for lists and search. */
 export const describeAddress = (a: NicAddress) => `${a.ip} (${a.sources.join(", ")})`;
+
+/** A NIC's addresses; a snapshot from before the neighbour read knows only its leases. */
+export const nicAddresses = (nic: { ips?: string[]; addresses?: NicAddress[] }): NicAddress[] =>
+  nic.addresses ?? (nic.ips ?? []).map((ip) => ({ ip, sources: ["lease"] }));

@@ -3,6 +3,7 @@ import type { GraphDraft } from "./draft";
 import type { Detail } from "./graph";
 import { nodeId } from "./ids";
 import { domainState, domainStateText } from "./labels";
+import { nicAddresses } from "../host/snapshot-addresses";
 
 // VMs and their interfaces. A VM interface is keyed by its MAC, which libvirt
 // keeps for the life of the domain, so a restart that hands out another vnetN
@@ -20,6 +21,10 @@ function sourceText(nic: VmInterface): string {
   return network ?? bridge ?? dev ?? nic.type;
 }
 
+/** Each address, followed by where it was seen (lease, arp, ndp, agent). */
+const addressDetails = (nic: VmInterface): Detail[] =>
+  nicAddresses(nic).flatMap((a) => [{ label: "Address", value: a.ip }, { label: "Seen in", value: a.sources.join(", ") }]);
+
 function interfaceDetails(dom: SnapshotDomain, nic: VmInterface): Detail[] {
   return [
     { label: "VM", value: dom.name },
@@ -29,7 +34,7 @@ function interfaceDetails(dom: SnapshotDomain, nic: VmInterface): Detail[] {
     ...(nic.mac ? [{ label: "MAC", value: nic.mac }] : []),
     ...(nic.model ? [{ label: "Model", value: nic.model }] : []),
     ...(nic.linkState === "down" ? [{ label: "Link", value: "down (set on the guest's NIC)" }] : []),
-    ...nic.ips.map((ip) => ({ label: "Address", value: ip })),
+    ...addressDetails(nic),
   ];
 }
 
@@ -49,6 +54,8 @@ export function addDomains(draft: GraphDraft, domains: SnapshotDomain[]) {
         { label: "UUID", value: dom.uuid },
         { label: "State", value: stateText },
         { label: "Interfaces", value: String(dom.interfaces.length) },
+        // On the VM too, so the side panel shows them and search finds a VM by address while its interfaces are folded.
+        ...dom.interfaces.flatMap(addressDetails),
       ],
     });
     dom.interfaces.forEach((nic, index) => {
