@@ -88,8 +88,9 @@ export async function applyGuardedPlan(plan: Plan, operator: Operator, target: S
     const differences = actual ? netStateDifferences(guard.before, actual) : ["the host could not be read back"];
     await runCommand(target, forgetArgv(guard.switchId), { allowFailure: true }).catch(() => {});
     mark("undone at once");
+    // Failing at the first line means nothing ran: "failed", as any change whose first step fails.
     return finish(
-      differences.length ? "partial" : "rolled-back",
+      differences.length ? "partial" : launched.failedLine === 1 ? "failed" : "rolled-back",
       { outcome: "undone-at-once", text: differences.length ? `The change failed half-way and the undo left differences: ${differences.join("; ")}.` : `The change failed at line ${launched.failedLine} and was undone at once; addresses and routes equal the ones before.` },
       failure,
     );
