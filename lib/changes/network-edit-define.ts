@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import type { PlanStep } from "@/lib/domain/plan";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import type { DhcpHost, DnsHost } from "@/lib/domain/network";
 import { makeBuilder } from "@/lib/domain/network/xml-options";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";

@@ -16,7 +16,8 @@ export function stateOf(error: SshError): HostState {
     case "host-key-unknown":
     case "libvirt-unavailable":
     case "permission-denied":
-      return error.kind;
+      // Each case is a HostState; the kind's type is open (adapters add kinds to the transport's).
+      return error.kind as HostState;
     default:
       return "error";
   }

@@ -1,7 +1,8 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { HostVersions } from "@/lib/domain/host/status";
-import { runCommand, virshArgv, type SshTarget } from "@/lib/ssh";
+import { runCommand, type SshTarget } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { onboardingFailure, type Who } from "./explain";
 import { parseVirshVersion } from "./virsh-version";
 

@@ -1,8 +1,30 @@
 import "server-only";
-import { CommandFailed, LibvirtUnavailable, PermissionDenied, type SshError } from "@/lib/ssh/errors";
+import { CommandFailed, SshError } from "@/lib/ssh/errors";
 
-// Reading virsh's stderr (always LC_ALL=C) into the errors callers can act on.
-// virsh exits 1 for everything, so the message is the only signal there is.
+// libvirt's own failures, and the reading of virsh's stderr (always LC_ALL=C)
+// into them. virsh exits 1 for everything, so the message is the only signal
+// there is. The transport asks this module through the classifier that
+// virsh.ts registers; it knows nothing of virsh itself.
+
+export class LibvirtUnavailable extends SshError {
+  readonly kind = "libvirt-unavailable";
+  /** not-running: nothing listens on the socket; not-responding: libvirtd took the call but never answered. */
+  constructor(host: string, readonly reason: "not-running" | "not-responding", readonly stderr: string) {
+    super(
+      host,
+      reason === "not-running"
+        ? `libvirtd is not running on ${host}`
+        : `libvirtd on ${host} is not responding (hung or overloaded)`,
+    );
+  }
+}
+
+export class PermissionDenied extends SshError {
+  readonly kind = "permission-denied";
+  constructor(host: string, readonly username: string, readonly stderr: string) {
+    super(host, `${username} may not use qemu:///system on ${host}: ${username} is not in the libvirt group`);
+  }
+}
 
 const NOT_RUNNING = [
   // Socket missing (libvirtd stopped cleanly) or stale (it died): nobody listens.

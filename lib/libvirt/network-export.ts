@@ -2,7 +2,8 @@ import "server-only";
 import type { ActionResult } from "@/lib/actions/result";
 import { fail } from "@/lib/actions/result";
 import { uuidList } from "@/lib/domain/host/snapshot-sections";
-import { runBatch, virshArgv } from "@/lib/ssh";
+import { runBatch } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { withHost } from "./host-read";
 import { recreateScript } from "./export-script";
 

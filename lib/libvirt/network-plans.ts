@@ -1,5 +1,5 @@
 import "server-only";
-import { virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import type { HostSnapshot, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { attachedDomains } from "@/lib/domain/host/snapshot-vms";
 import type { PlanDraft, PlanStep } from "@/lib/domain/plan";

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { isVirshArgv, LIBVIRT_URI } from "./argv";
+import { classifierFor } from "./classify";
 import { hostLabel } from "./connection";
 import { Timeout } from "./errors";
 import { assertArgv, collect, failureOf, outcomeError, withRemoteTimeout } from "./exec";
 import { parseSections, type Section } from "./framing";
-import { virshTimedOut } from "@/lib/libvirt/errors";
 import { transportSettings, withConnection } from "./pool";
 import type { RunOptions, SshTarget } from "./types";
 import type { SshError } from "./errors";
@@ -14,8 +13,8 @@ import type { SshError } from "./errors";
 // our code; everything that varies (names, UUIDs) is a positional argument of
 // `sh -c SCRIPT NAME NONCE args…`, so it is data to the shell, never code.
 
-// Defines `sy_section LABEL CMD…` (run CMD between markers, see framing.ts) and
-// `sy_virsh ARGS…` (virsh the way argv.ts builds it) for the script body.
+// Defines `sy_section LABEL CMD…` (run CMD between markers, see framing.ts)
+// for the script body.
 const PRELUDE = String.raw`sy_nonce=$1; shift; sy_n=0
 sy_section() {
   sy_label=$1; shift; sy_n=$((sy_n + 1))
@@ -26,7 +25,6 @@ sy_section() {
   printf '\n%s end %s %s\n' "$sy_nonce" "$sy_n" "$sy_code" >&2
   return 0
 }
-sy_virsh() { env LC_ALL=C virsh -c ${LIBVIRT_URI} "$@"; }
 `;
 
 const SCRIPT_NAME = /^[a-z][a-z0-9-]{0,40}$/;
@@ -124,15 +122,15 @@ export interface BatchResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** The typed error for a non-zero exit (virsh errors read as for runCommand), else null. */
+  /** The typed error for a non-zero exit (read by the program's classifier, as for runCommand), else null. */
   error: SshError | null;
 }
 
 /**
  * Runs several argv in one exec, in order, and returns one result per command.
  * A failing command does not stop the others. If the batch runs out of time,
- * the command that was running names the error: a virsh means libvirtd did not
- * answer.
+ * the command that was running names the error (its classifier's reading, e.g.
+ * a hung libvirtd for virsh).
  */
 export async function runBatch(
   target: SshTarget,
@@ -146,7 +144,7 @@ export async function runBatch(
   if (error instanceof Timeout) {
     // The first section without an exit code is the one that hung.
     const hung = commands[sections.findIndex((s) => s.code === null)] ?? commands[sections.length] ?? commands[0]!;
-    throw isVirshArgv(hung) ? virshTimedOut(hostLabel(target), "") : new Timeout(hostLabel(target), hung, timeoutMs, error.remote);
+    throw classifierFor(hung)?.timedOut(hostLabel(target), hung, "") ?? new Timeout(hostLabel(target), hung, timeoutMs, error.remote);
   }
   if (error) throw error;
   return commands.map((argv, i) => {

@@ -4,15 +4,9 @@ import "server-only";
 // written for an operator reading a status cell, not for a developer. The `kind`
 // strings are stable: server actions forward them to the browser as codes.
 
-export type SshErrorKind =
-  | "unreachable"
-  | "auth-failed"
-  | "host-key-unknown"
-  | "host-key-changed"
-  | "command-failed"
-  | "timeout"
-  | "libvirt-unavailable"
-  | "permission-denied";
+/** The transport's own failures; a program's adapter adds kinds of its own (lib/libvirt: "libvirt-unavailable", "permission-denied"). */
+export type TransportErrorKind = "unreachable" | "auth-failed" | "host-key-unknown" | "host-key-changed" | "command-failed" | "timeout";
+export type SshErrorKind = TransportErrorKind | (string & {});
 
 export abstract class SshError extends Error {
   abstract readonly kind: SshErrorKind;
@@ -72,26 +66,6 @@ export class Timeout extends SshError {
   }
 }
 
-export class LibvirtUnavailable extends SshError {
-  readonly kind = "libvirt-unavailable";
-  /** not-running: nothing listens on the socket; not-responding: libvirtd took the call but never answered. */
-  constructor(host: string, readonly reason: "not-running" | "not-responding", readonly stderr: string) {
-    super(
-      host,
-      reason === "not-running"
-        ? `libvirtd is not running on ${host}`
-        : `libvirtd on ${host} is not responding (hung or overloaded)`,
-    );
-  }
-}
-
-export class PermissionDenied extends SshError {
-  readonly kind = "permission-denied";
-  constructor(host: string, readonly username: string, readonly stderr: string) {
-    super(host, `${username} may not use qemu:///system on ${host}: ${username} is not in the libvirt group`);
-  }
-}
-
 export function isSshError(value: unknown): value is SshError {
   return value instanceof SshError;
 }
@@ -102,8 +76,8 @@ export function describeSshError(error: SshError): { kind: SshErrorKind; message
 }
 
 function firstLine(text: string): string {
-  // virsh prefixes with "error: " and often repeats a generic line first; the
-  // most specific line is usually the last non-empty one.
+  // Programs (virsh among them) often print a generic line first; the most
+  // specific line is usually the last non-empty one.
   const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
   const line = lines.at(-1) ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;

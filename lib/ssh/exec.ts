@@ -1,6 +1,5 @@
 import "server-only";
-import { virshFailure, virshTimedOut } from "@/lib/libvirt/errors";
-import { isVirshArgv } from "./argv";
+import { classifierFor } from "./classify";
 import { hostLabel, type OpenChannel, type SshConnection } from "./connection";
 import { CommandFailed, Timeout, Unreachable, type SshError } from "./errors";
 import { transportSettings, withConnection } from "./pool";
@@ -70,8 +69,8 @@ export async function collect(
 
 /**
  * Runs argv on the host and resolves with its output. A non-zero exit throws a
- * typed error (virsh failures are read into LibvirtUnavailable, PermissionDenied,
- * …) unless `allowFailure` is set. There is deliberately no variant that takes
+ * typed error (read by the program's registered classifier, see classify.ts;
+ * else CommandFailed) unless `allowFailure` is set. There is deliberately no variant that takes
  * a command string.
  */
 export async function runCommand(target: SshTarget, argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
@@ -109,7 +108,7 @@ export function outcomeError(
   if (outcome.lost) return new Unreachable(host, "the connection dropped before the command finished");
   // `timeout` exits 124 after SIGTERM, 137 when it had to SIGKILL.
   const remoteTimedOut = (outcome.code === 124 || outcome.code === 137) && durationMs >= timeoutMs * 0.95;
-  if (remoteTimedOut) return isVirshArgv(argv) ? virshTimedOut(host, outcome.stderr) : new Timeout(host, argv, timeoutMs, true);
+  if (remoteTimedOut) return classifierFor(argv)?.timedOut(host, argv, outcome.stderr) ?? new Timeout(host, argv, timeoutMs, true);
   if (outcome.code === null) return new CommandFailed(host, argv, null, outcome.stderr);
   return null;
 }
@@ -117,9 +116,8 @@ export function outcomeError(
 /** The typed error for a finished command that exited non-zero. */
 export function failureOf(target: SshTarget, result: Pick<CommandResult, "argv" | "code" | "stderr">): SshError {
   const host = hostLabel(target);
-  if (isVirshArgv(result.argv)) {
-    return virshFailure({ host, username: target.username, argv: result.argv, code: result.code, stderr: result.stderr });
-  }
+  const classifier = classifierFor(result.argv);
+  if (classifier) return classifier.failed({ host, username: target.username, argv: result.argv, code: result.code, stderr: result.stderr });
   return new CommandFailed(host, result.argv, result.code, result.stderr);
 }
 

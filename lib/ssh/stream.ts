@@ -21,7 +21,7 @@ export interface StreamHandle {
   /**
    * Settles when the stream ends: resolves after close() or a clean exit;
    * rejects with a typed error if the connection drops (Unreachable) or the
-   * command fails (e.g. LibvirtUnavailable when libvirtd goes away).
+   * command fails (its classifier's reading, e.g. libvirtd went away).
    */
   readonly done: Promise<void>;
   /** Closes the channel; the remote process is hung up. Idempotent. */

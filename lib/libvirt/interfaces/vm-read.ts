@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
-import { runCommand, virshArgv, type SshTarget } from "@/lib/ssh";
+import { runCommand, type SshTarget } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { parseDomainXml } from "@/lib/domain/host/snapshot-domain";
 import type { ConfigNic } from "@/lib/domain/interfaces/vm-nic-state";
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { runCommand, virshArgv, type SshTarget } from "@/lib/ssh";
+import { runCommand, type SshTarget } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 
 /**
  * The persistent definition, exactly as virsh prints it. The XML editor

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { labExec, labVirsh } from "@/lab";
 import { recreateScript } from "@/lib/libvirt/export-script";
-import { closeAllConnections, runCommand, virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { closeAllConnections, runCommand } from "@/lib/ssh";
 import { labTarget } from "./lab-target";
 
 // The exported script, replayed on another host, recreates the same network:

@@ -9,7 +9,8 @@ import type { Plan, PlanDraft } from "@/lib/domain/plan";
 import { findNetworkByName } from "@/lib/domain/host/snapshot-vms";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { networkChangePlan, type NetworkChange } from "@/lib/libvirt/network-plans";
-import { closeAllConnections, virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { closeAllConnections } from "@/lib/ssh";
 import { labTarget } from "./lab-target";
 
 // Start, autostart, stop and delete through plans applied over SSH, each

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  closeAllConnections, configureTransport, PermissionDenied, runCommand, transportSettings, Unreachable, virshArgv,
-} from "@/lib/ssh";
+import { PermissionDenied } from "@/lib/libvirt/errors";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { closeAllConnections, configureTransport, runCommand, transportSettings, Unreachable } from "@/lib/ssh";
 import { labTarget } from "./support";
 
 // Tests 4 and 6: a host that drops every packet fails on its own clock without

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
 import { labExec, labVirsh } from "@/lab";
-import { closeAllConnections, LibvirtUnavailable, runBatch, runCommand, virshArgv } from "@/lib/ssh";
+import { LibvirtUnavailable } from "@/lib/libvirt/errors";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { closeAllConnections, runBatch, runCommand } from "@/lib/ssh";
 import { alive, labTarget, onHost, until } from "./support";
 
 // Test 5: libvirtd stopped, and libvirtd hung (SIGSTOP), both read as

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeAllConnections, runCommand, transportStats, virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { closeAllConnections, runCommand, transportStats } from "@/lib/ssh";
 import { labTarget } from "./support";
 
 // Test 1: both ways of logging in reach libvirt and run virsh net-list.

@@ -26,10 +26,34 @@ describe("layering lint", { timeout: 60_000 }, () => {
     expect(messages[0]).toMatch(/lib\/domain is pure/);
   });
 
-  it.each([["@/lib/ssh/connection"], ["@/lib/libvirt/networks"]])("refuses %s in components", async (spec) => {
+  it.each([["@/lib/ssh/connection"], ["@/lib/libvirt/networks"], ["@/lib/libvirt/virsh"]])("refuses %s in components", async (spec) => {
     const messages = await restrictedImports("components/probe/widget.tsx", `import * as m from "${spec}";\nexport const x = m;\n`);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/server actions/);
+  });
+
+  it.each([["@/lib/auth/roles"], ["@/lib/changes/apply"], ["@/app/hosts/actions"], ["@/components/live"]])("refuses %s in lib/domain (it imports only lib/domain)", async (spec) => {
+    const messages = await restrictedImports("lib/domain/probe-file.ts", `import * as m from "${spec}";\nexport const x = m;\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/imports only lib\/domain/);
+  });
+
+  it.each([["@/lib/libvirt/virsh"], ["@/lib/libvirt/errors"], ["../libvirt/errors"], ["@/lib/changes/apply"], ["@/app/hosts/actions"]])("refuses %s in lib/ssh", async (spec) => {
+    const messages = await restrictedImports("lib/ssh/probe-file.ts", `import * as m from "${spec}";\nexport const x = m;\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/lib\/ssh is the transport/);
+  });
+
+  it.each([["@/lib/changes/plan-store"], ["../changes/network-edit-context"]])("refuses %s in lib/libvirt", async (spec) => {
+    const messages = await restrictedImports("lib/libvirt/probe-file.ts", `import * as m from "${spec}";\nexport const x = m;\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/lib\/libvirt is the adapter/);
+  });
+
+  it("allows what each layer may import", async () => {
+    expect(await restrictedImports("lib/domain/probe-file.ts", 'import { parseCidr } from "@/lib/domain/net";\nexport const x = parseCidr;\n')).toEqual([]);
+    expect(await restrictedImports("lib/libvirt/probe-file.ts", 'import { runCommand } from "@/lib/ssh";\nimport type { Plan } from "@/lib/domain/plan";\nexport const x: [typeof runCommand, Plan?] = [runCommand];\n')).toEqual([]);
+    expect(await restrictedImports("lib/ssh/probe-file.ts", 'import { quoteArg } from "./quote";\nexport const x = quoteArg;\n')).toEqual([]);
   });
 
   it("allows pure imports in lib/domain", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineDiff } from "@/lib/libvirt/xml-edit/line-diff";
+import { lineDiff } from "@/lib/domain/plan/line-diff";
 
 describe("line diff", () => {
   it("marks only the changed lines", () => {

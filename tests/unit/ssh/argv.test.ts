@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertInterfaceName, isInterfaceName, isVirshArgv, virshArgv } from "@/lib/ssh/argv";
+import { isVirshArgv, virshArgv } from "@/lib/libvirt/virsh";
+import { assertInterfaceName, isInterfaceName } from "@/lib/ssh/argv";
 
 describe("virshArgv", () => {
   it("always runs LC_ALL=C virsh -c qemu:///system, operands after --", () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { virshFailure, virshTimedOut } from "@/lib/libvirt/errors";
-import { virshArgv } from "@/lib/ssh/argv";
-import {
-  AuthFailed, CommandFailed, HostKeyChanged, HostKeyUnknown, LibvirtUnavailable, PermissionDenied, Timeout, Unreachable,
-} from "@/lib/ssh/errors";
+import { LibvirtUnavailable, PermissionDenied, virshFailure, virshTimedOut } from "@/lib/libvirt/errors";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import { AuthFailed, CommandFailed, HostKeyChanged, HostKeyUnknown, Timeout, Unreachable } from "@/lib/ssh/errors";
 import { outcomeError } from "@/lib/ssh/exec";
 import type { SshTarget } from "@/lib/ssh/types";
 

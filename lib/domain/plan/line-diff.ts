@@ -1,4 +1,4 @@
-import type { DiffLine } from "@/lib/domain/plan";
+import type { DiffLine } from "./xml-edit";
 
 // A line diff by longest common subsequence. Network XML is a few dozen
 // lines, so the quadratic table is small; past the cap the whole document

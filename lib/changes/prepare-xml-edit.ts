@@ -1,14 +1,14 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import type { Operator } from "@/lib/auth/roles";
 import { sshCarriers } from "@/lib/domain/interfaces/usage";
 import { diffSpecs, identityIssues, parseNetworkXml, policyIdentity, XML_EDIT_MAX_BYTES, xmlPolicyIssues } from "@/lib/domain/network";
-import { loadEditContext } from "@/lib/changes/network-edit-context";
 import type { EditableXml, XmlEditReview } from "@/lib/domain/plan";
-import { xmlEditPlan } from "@/lib/changes/network-edit-xml";
-import { savePlan } from "@/lib/changes/plan-store";
-import { lineDiff } from "./line-diff";
-import { libvirtSchemaRefusal } from "./schema-check";
+import { lineDiff } from "@/lib/domain/plan/line-diff";
+import { libvirtSchemaRefusal } from "@/lib/libvirt/xml-edit/schema-check";
+import { loadEditContext } from "./network-edit-context";
+import { xmlEditPlan } from "./network-edit-xml";
+import { savePlan } from "./plan-store";
+import type { PrepareRequest } from "./request";
 
 // The XML editor's server side. Refusals come in the order an operator can
 // act on them: a stale editor first (their edit is based on an old version),
@@ -17,13 +17,13 @@ import { libvirtSchemaRefusal } from "./schema-check";
 // expanded), then the model's reading (a network, same name and UUID), then
 // libvirt's schema. Nothing here changes the host.
 
-export async function loadEditableXml(hostName: string, uuid: string): Promise<ActionResult<EditableXml>> {
+export async function loadEditableXml({ host: hostName, input: { uuid } }: PrepareRequest<{ uuid: string }>): Promise<ActionResult<EditableXml>> {
   const ctx = await loadEditContext(hostName, uuid);
   if (!ctx.ok) return ctx;
   return ok({ uuid: ctx.data.network.uuid, xml: ctx.data.inactiveXml, active: ctx.data.network.active });
 }
 
-export async function prepareXmlEdit(operator: Operator, hostName: string, uuid: string, loaded: string, edited: string): Promise<ActionResult<XmlEditReview>> {
+export async function prepareXmlEdit({ operator, host: hostName, input: { uuid, loaded, edited } }: PrepareRequest<{ uuid: string; loaded: string; edited: string }>): Promise<ActionResult<XmlEditReview>> {
   // An oversize document is refused before the host is read for it.
   if (new TextEncoder().encode(edited).length > XML_EDIT_MAX_BYTES) return fail("policy", `Nothing was changed. ${xmlPolicyIssues(edited)[0]?.message ?? ""}`);
   const ctx = await loadEditContext(hostName, uuid);
