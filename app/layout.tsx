@@ -8,6 +8,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Switchyard", template: "%s · Switchyard" },
   description: "A web console for libvirt virtual networks on your KVM hosts.",
+  // Both in public/: the favicon for tabs, the larger icon for bookmarks and home screens.
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }], apple: [{ url: "/icon.svg", type: "image/svg+xml" }] },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
