@@ -64,7 +64,8 @@ export async function applyGuardedPlan(plan: Plan, operator: Operator, target: S
   let launched: SwitchStatus | null = null;
   let lost: string | null = null;
   try {
-    launched = parseSwitchStatus((await runCommand(target, arm.argv, { timeoutMs: 20_000 })).stdout);
+    // Short: if the change cut this connection, its answer never comes, and the proof needs the rest of the switch's time.
+    launched = parseSwitchStatus((await runCommand(target, arm.argv, { timeoutMs: Math.min(12_000, (guard.seconds * 1000) / 3) })).stdout);
   } catch (error) {
     // A connection that dropped under the change leaves the switch in charge; anything else means it never started.
     if (!(isSshError(error) && (error.kind === "unreachable" || error.kind === "timeout"))) {
