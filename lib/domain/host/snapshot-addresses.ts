@@ -4,6 +4,7 @@
 // host bridges, where no libvirt DHCP runs), and the QEMU guest agent where
 // one answers (`virsh domifaddr --source agent`). Pure: parsed from the host
 // read's sections, merged per NIC by MAC.
+import type { DhcpLease, HostSnapshot, SnapshotDomain } from "./snapshot";
 
 export const ADDRESS_SOURCES = ["lease", "arp", "ndp", "agent"] as const;
 export type AddressSource = (typeof ADDRESS_SOURCES)[number];
@@ -86,3 +87,33 @@ export const describeAddress = (a: NicAddress) => `${a.ip} (${a.sources.join(", 
 /** A NIC's addresses; a snapshot from before the neighbour read knows only its leases. */
 export const nicAddresses = (nic: { ips?: string[]; addresses?: NicAddress[] }): NicAddress[] =>
   nic.addresses ?? (nic.ips ?? []).map((ip) => ({ ip, sources: ["lease"] }));
+
+/** What one refresh reads (one small exec): current leases per active network, the neighbour table, each running guest's agent answer. */
+export type AddressRefresh = {
+  leases: Record<string, DhcpLease[]>;
+  neighbours: Neighbour[];
+  agent: Record<string, [mac: string, addresses: { ip: string; prefix?: number }[]][]>;
+};
+
+/** The domains with every NIC's addresses merged again from a refresh (leases of all refreshed networks). */
+export function refreshDomains(domains: SnapshotDomain[], r: AddressRefresh, otherLeases: DhcpLease[] = []): SnapshotDomain[] {
+  const leases = [...Object.values(r.leases).flat(), ...otherLeases];
+  return domains.map((d) => {
+    const inputs: AddressInputs = { leases, neighbours: r.neighbours, agent: new Map(r.agent[d.uuid] ?? []) };
+    return {
+      ...d,
+      interfaces: d.interfaces.map((nic) => ({
+        ...nic,
+        ips: leases.filter((l) => nic.mac !== undefined && l.mac === nic.mac).map((l) => l.ip),
+        addresses: mergeNicAddresses(nic, inputs),
+      })),
+    };
+  });
+}
+
+/** The snapshot with fresh leases on the refreshed networks and fresh addresses on every guest. */
+export function refreshSnapshot(s: HostSnapshot, r: AddressRefresh): HostSnapshot {
+  const networks = s.networks.map((n) => (r.leases[n.uuid] ? { ...n, leases: r.leases[n.uuid]! } : n));
+  const otherLeases = networks.filter((n) => !r.leases[n.uuid]).flatMap((n) => n.leases);
+  return { ...s, networks, domains: refreshDomains(s.domains, r, otherLeases) };
+}

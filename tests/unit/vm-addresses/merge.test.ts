@@ -45,3 +45,27 @@ describe("every address of a VM NIC, with its sources", () => {
     expect(mergeNicAddresses({ bridge: "virbr0" }, { leases, neighbours, agent })).toEqual([]);
   });
 });
+
+describe("a lease refresh applied to the page's snapshot", () => {
+  it("replaces the refreshed networks' leases and re-merges every guest's addresses", async () => {
+    const { refreshSnapshot } = await import("@/lib/domain/host/snapshot-addresses");
+    const net = { uuid: "11111111-1111-1111-1111-111111111111", name: "n", active: true, autostart: false, persistent: true, xml: "", spec: null, connections: 1, leases: [] };
+    const dom = {
+      uuid: "22222222-2222-2222-2222-222222222222",
+      name: "vm",
+      state: "shutoff" as const,
+      interfaces: [{ type: "network", network: "n", bridge: "br9", mac: "52:54:00:aa:00:05", linkState: "up" as const, ips: [] }],
+    };
+    const snapshot = { takenAt: "", libvirt: {}, networks: [net], domains: [dom], links: [], bridgePorts: [], routes: [], addresses: [], warnings: [] };
+    const lease = { expiry: "2026-12-03 12:00:00", mac: "52:54:00:aa:00:05", family: "ipv4" as const, ip: "10.9.0.150", prefix: 24 };
+    const next = refreshSnapshot(snapshot, {
+      leases: { [net.uuid]: [lease] },
+      neighbours: [{ ip: "10.9.0.150", dev: "br9", mac: "52:54:00:aa:00:05" }],
+      agent: {},
+    });
+    expect(next.networks[0]!.leases).toEqual([lease]);
+    expect(next.domains[0]!.interfaces[0]!.ips).toEqual(["10.9.0.150"]);
+    expect(next.domains[0]!.interfaces[0]!.addresses).toEqual([{ ip: "10.9.0.150", prefix: 24, sources: ["lease", "arp"] }]);
+    expect(snapshot.networks[0]!.leases).toEqual([]);
+  });
+});
