@@ -19,6 +19,7 @@ import { DhcpTab } from "@/components/network-dhcp/dhcp-tab";
 import { DnsTab } from "@/components/network-dns/dns-tab";
 import { XmlTab } from "@/components/network-xml/xml-tab";
 import { ForwardsTab } from "@/components/network-forwards/forwards-tab";
+import { LiveAddresses } from "@/components/vm-addresses/live-addresses";
 import { hostVmsHref } from "@/lib/routes";
 
 /** One network: Overview, VMs and a read-only XML tab, from the host's one snapshot. */
@@ -57,8 +58,8 @@ function NetworkBody({ host, name, result, canChange, planOpen, onPlan }: BodyPr
       <NetworkActions host={host} network={network} canChange={canChange} planOpen={planOpen} onPlan={onPlan} />
       <Tabs label="Network details" tabs={[
         { name: "Overview", content: <NetworkOverview network={network} row={row} /> },
-        { name: "VMs", content: <><a href={hostVmsHref(host, { network: name })} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /></> },
-        { name: "DHCP", content: <DhcpTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
+        { name: "VMs", content: <><a href={hostVmsHref(host, { network: name })} className="mb-3 inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface…</a><NetworkVms vms={attachedVms(snapshot, network)} /><LiveAddresses host={host} snapshot={snapshot} /></> },
+        { name: "DHCP", content: <><DhcpTab host={host} network={network} canChange={canChange} onPlan={onPlan} /><LiveAddresses host={host} snapshot={snapshot} /></> },
         { name: "DNS", content: <DnsTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         { name: "XML", content: <XmlTab host={host} network={network} canChange={canChange} onPlan={onPlan} /> },
         ...(network.spec?.mode === "nat" ? [{ name: "Port forwarding", content: <ForwardsTab host={host} network={network} canChange={canChange} onPlan={onPlan} version={snapshot.takenAt} /> }] : []),

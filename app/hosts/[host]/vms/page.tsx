@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostError } from "@/components/networks/host-error";
 import { routeSegment } from "@/lib/routes";
-import { VmList } from "@/components/vm-nics/vm-list";
+import { LiveVmList } from "@/components/vm-addresses/live-vm-list";
 import { requirePageRole } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
 
@@ -23,7 +23,7 @@ export default async function HostVmsPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <HostPageHeader host={hostName} trail={[{ label: "VMs" }]} title={`VM network interfaces on ${hostName}`} />
       {typeof network === "string" ? <p className="text-sm">Choose the VM to plug into network <strong>{network}</strong>.</p> : null}
-      {read.ok ? <VmList host={hostName} domains={read.data.snapshot.domains} {...(typeof network === "string" ? { network } : {})} /> : <HostError host={host} failure={read} />}
+      {read.ok ? <LiveVmList host={hostName} domains={read.data.snapshot.domains} networks={read.data.snapshot.networks.filter((n) => n.active).map((n) => n.uuid)} {...(typeof network === "string" ? { network } : {})} /> : <HostError host={host} failure={read} />}
     </div>
   );
 }
