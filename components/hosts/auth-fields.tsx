@@ -3,9 +3,8 @@
 import { useFormContext } from "react-hook-form";
 import type { HostForm } from "@/lib/domain/host/schema";
 import type { PublicKeyOffer } from "@/lib/domain/host/status";
-import { errorClass, inputClass } from "./field-classes";
 import { GeneratedKey } from "./generated-key";
-import { TextField } from "@/components/auth/text-field";
+import { errorClass, inputClass, TextField } from "@/components/ui";
 
 type Props = { idPrefix: string; offer: PublicKeyOffer | null; onOffer: (offer: PublicKeyOffer | null) => void };
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { HostSummary } from "@/lib/domain/host/status";
-import { secondaryButton } from "./field-classes";
+import { secondaryButton } from "@/components/ui";
 import { HostFormPanel } from "./host-form";
 
 /** "Edit": the stored secret is never shown, so the credentials are entered again. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui";
 import type { HostForm } from "@/lib/domain/host/schema";
 
 /** Name, Address, Port and Username: where the host is and who logs in. */

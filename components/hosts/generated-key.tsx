@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { generateKeyPair } from "@/app/hosts/actions";
 import type { PublicKeyOffer } from "@/lib/domain/host/status";
-import { errorClass, inputClass, secondaryButton } from "./field-classes";
+import { errorClass, inputClass, secondaryButton } from "@/components/ui";
 
 type Props = { idPrefix: string; offer: PublicKeyOffer | null; onOffer: (offer: PublicKeyOffer | null) => void };
 

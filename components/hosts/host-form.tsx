@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { FormError } from "@/components/auth/form-error";
+import { ErrorBox } from "@/components/ui";
 import { hostFormSchema, type HostForm } from "@/lib/domain/host/schema";
 import type { HostSummary, PublicKeyOffer } from "@/lib/domain/host/status";
 import { AuthFields } from "./auth-fields";
@@ -70,7 +70,7 @@ export function HostFormPanel({ editing, onDone }: Props) {
   return (
     <FormProvider {...methods}>
       <form onSubmit={onCheck} noValidate aria-label={editing ? `Edit ${editing.name}` : "Add host"} className="space-y-4">
-        <FormError message={errors.root?.server?.message} />
+        <ErrorBox message={errors.root?.server?.message} />
         {done ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">{done}</p> : null}
         <fieldset disabled={pending !== null} className="grid gap-4 sm:grid-cols-2">
           <EndpointFields idPrefix={idPrefix} />

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { removeHost } from "@/app/hosts/actions";
-import { errorClass, secondaryButton } from "./field-classes";
+import { errorClass, secondaryButton } from "@/components/ui";
 
 /** Asks first: removing forgets the host's credentials (the host itself is untouched). */
 export function RemoveHost({ hostId, hostName }: { hostId: string; hostName: string }) {

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { repinHostKey } from "@/app/hosts/actions";
-import { errorClass, secondaryButton } from "./field-classes";
+import { errorClass, secondaryButton } from "@/components/ui";
 import { hostStatusKey } from "./use-host-status";
 
 type Props = { hostId: string; hostName: string; fingerprint: string };

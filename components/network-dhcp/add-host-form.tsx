@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { planDhcpHostAdd } from "@/app/hosts/[host]/networks/[name]/dhcp/actions";
 import type { Plan } from "@/lib/domain/plan";
-import { buttonClass, Field, FormError } from "./form-bits";
+import { ErrorBox, TextField, secondaryButton } from "@/components/ui";
 import { usePlanRequest } from "./use-plan-request";
 
 /** Add a static host; the server checks it with the model's rules before any plan exists. */
@@ -18,12 +18,12 @@ export function AddHostForm({ host, uuid, onPlan }: { host: string; uuid: string
   return (
     <form aria-label="Add a static host" onSubmit={submit} className="space-y-2">
       <div className="grid grid-cols-3 gap-3">
-        <Field label="MAC address" value={values.mac} onChange={set("mac")} placeholder="52:54:00:12:34:56" error={fieldErrors.mac} />
-        <Field label="IP address" value={values.ip} onChange={set("ip")} error={fieldErrors.ip} />
-        <Field label="Host name (optional)" value={values.name} onChange={set("name")} error={fieldErrors.name} />
+        <TextField mono label="MAC address" value={values.mac} onChange={set("mac")} placeholder="52:54:00:12:34:56" error={fieldErrors.mac} />
+        <TextField mono label="IP address" value={values.ip} onChange={set("ip")} error={fieldErrors.ip} />
+        <TextField mono label="Host name (optional)" value={values.name} onChange={set("name")} error={fieldErrors.name} />
       </div>
-      <FormError message={Object.keys(fieldErrors).length ? null : error} />
-      <button type="submit" className={buttonClass} disabled={busy}>{busy ? "Checking…" : "Add static host"}</button>
+      <ErrorBox message={Object.keys(fieldErrors).length ? null : error} />
+      <button type="submit" className={secondaryButton} disabled={busy}>{busy ? "Checking…" : "Add static host"}</button>
     </form>
   );
 }

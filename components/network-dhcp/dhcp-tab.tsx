@@ -7,7 +7,7 @@ import type { DhcpLease, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { isLayer3, type DhcpHost } from "@/lib/domain/network";
 import { hostViewKey } from "@/components/networks/queries";
 import { AddHostForm } from "./add-host-form";
-import { buttonClass, FormError } from "./form-bits";
+import { ErrorBox, secondaryButton } from "@/components/ui";
 import { LeasesTable } from "./leases-table";
 import { RangeForm } from "./range-form";
 import { StaticHosts } from "./static-hosts";
@@ -31,11 +31,11 @@ export function DhcpTab({ host, network, canChange, onPlan }: { host: string; ne
       <section className="space-y-2">
         <div className="flex items-center justify-between">
           <h2 className={heading}>Current leases</h2>
-          <button type="button" className={buttonClass} onClick={() => queryClient.invalidateQueries({ queryKey: hostViewKey(host) })}>Refresh</button>
+          <button type="button" className={secondaryButton} onClick={() => queryClient.invalidateQueries({ queryKey: hostViewKey(host) })}>Refresh</button>
         </div>
         {network.active ? <LeasesTable leases={network.leases} reserved={reserved} canChange={canChange} busy={busy} onReserve={reserve} />
           : <p className="text-sm text-zinc-600 dark:text-zinc-400">The network is stopped: it has no leases.</p>}
-        <FormError message={error && [error, ...Object.values(fieldErrors)].join(" ")} />
+        <ErrorBox message={error && [error, ...Object.values(fieldErrors)].join(" ")} />
       </section>
       <section className="space-y-2">
         <h2 className={heading}>Static hosts</h2>

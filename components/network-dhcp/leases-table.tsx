@@ -1,5 +1,5 @@
 import type { DhcpLease } from "@/lib/domain/host/snapshot";
-import { smallButtonClass } from "./form-bits";
+import { smallButton } from "@/components/ui";
 
 /** Current leases (`net-dhcp-leases`), each with "Reserve" unless it is already a static host. */
 export function LeasesTable({ leases, reserved, canChange, busy, onReserve }: {
@@ -22,7 +22,7 @@ export function LeasesTable({ leases, reserved, canChange, busy, onReserve }: {
             <td>{l.expiry}</td>
             <td className="text-right">
               {reserved(l) ? <span className="text-xs text-zinc-500">Reserved</span>
-                : canChange && l.family === "ipv4" ? <button type="button" className={smallButtonClass} disabled={busy} onClick={() => onReserve(l)} aria-label={`Reserve ${l.ip} for ${l.mac}`}>Reserve</button> : null}
+                : canChange && l.family === "ipv4" ? <button type="button" className={smallButton} disabled={busy} onClick={() => onReserve(l)} aria-label={`Reserve ${l.ip} for ${l.mac}`}>Reserve</button> : null}
             </td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import type { DhcpHost } from "@/lib/domain/network";
-import { smallButtonClass } from "./form-bits";
+import { smallButton } from "@/components/ui";
 
 /** The network's static DHCP hosts (reservations), each removable. */
 export function StaticHosts({ hosts, canChange, busy, onRemove }: { hosts: DhcpHost[]; canChange: boolean; busy: boolean; onRemove: (h: DhcpHost) => void }) {
@@ -14,7 +14,7 @@ export function StaticHosts({ hosts, canChange, busy, onRemove }: { hosts: DhcpH
             <td>{h.name ?? "—"}</td>
             <td className="font-mono">{h.ip}</td>
             <td className="text-right">
-              {canChange ? <button type="button" className={smallButtonClass} disabled={busy} onClick={() => onRemove(h)} aria-label={`Remove static host ${h.ip}`}>Remove</button> : null}
+              {canChange ? <button type="button" className={smallButton} disabled={busy} onClick={() => onRemove(h)} aria-label={`Remove static host ${h.ip}`}>Remove</button> : null}
             </td>
           </tr>
         ))}

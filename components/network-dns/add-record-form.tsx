@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { planDnsHostAdd } from "@/app/hosts/[host]/networks/[name]/dns/actions";
 import type { Plan } from "@/lib/domain/plan";
-import { buttonClass, Field, FormError } from "@/components/network-dhcp/form-bits";
+import { ErrorBox, TextField, secondaryButton } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 
 /** An IP and its host names (comma or space separated), added live with net-update. */
@@ -17,11 +17,11 @@ export function AddRecordForm({ host, uuid, onPlan }: { host: string; uuid: stri
   return (
     <form aria-label="Add a DNS record" onSubmit={submit} className="space-y-2">
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Record IP" value={values.ip} onChange={(e) => setValues((v) => ({ ...v, ip: e.target.value }))} error={fieldErrors.ip} />
-        <Field label="Host names" value={values.hostnames} placeholder="web, web.lab.example" onChange={(e) => setValues((v) => ({ ...v, hostnames: e.target.value }))} error={fieldErrors.hostnames} />
+        <TextField mono label="Record IP" value={values.ip} onChange={(e) => setValues((v) => ({ ...v, ip: e.target.value }))} error={fieldErrors.ip} />
+        <TextField mono label="Host names" value={values.hostnames} placeholder="web, web.lab.example" onChange={(e) => setValues((v) => ({ ...v, hostnames: e.target.value }))} error={fieldErrors.hostnames} />
       </div>
-      <FormError message={Object.keys(fieldErrors).length ? null : error} />
-      <button type="submit" className={buttonClass} disabled={busy}>{busy ? "Checking…" : "Add record"}</button>
+      <ErrorBox message={Object.keys(fieldErrors).length ? null : error} />
+      <button type="submit" className={secondaryButton} disabled={busy}>{busy ? "Checking…" : "Add record"}</button>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { DnsHost } from "@/lib/domain/network";
-import { smallButtonClass } from "@/components/network-dhcp/form-bits";
+import { smallButton } from "@/components/ui";
 
 /** The network's DNS host records, each removable live. */
 export function DnsRecords({ records, canChange, busy, onRemove }: { records: DnsHost[]; canChange: boolean; busy: boolean; onRemove: (r: DnsHost) => void }) {
@@ -13,7 +13,7 @@ export function DnsRecords({ records, canChange, busy, onRemove }: { records: Dn
             <td className="py-1 font-mono">{r.ip}</td>
             <td>{r.hostnames.join(", ")}</td>
             <td className="text-right">
-              {canChange ? <button type="button" className={smallButtonClass} disabled={busy} onClick={() => onRemove(r)} aria-label={`Remove DNS record ${r.ip}`}>Remove</button> : null}
+              {canChange ? <button type="button" className={smallButton} disabled={busy} onClick={() => onRemove(r)} aria-label={`Remove DNS record ${r.ip}`}>Remove</button> : null}
             </td>
           </tr>
         ))}

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { planDnsSettings, planNetworkRestart } from "@/app/hosts/[host]/networks/[name]/dns/actions";
 import type { Plan } from "@/lib/domain/plan";
 import type { Layer3Network } from "@/lib/domain/network";
-import { buttonClass, Field, FormError } from "@/components/network-dhcp/form-bits";
+import { ErrorBox, TextField, secondaryButton } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 
 const forwardersText = (spec: Layer3Network) => (spec.dns?.forwarders ?? []).map((f) => [f.domain, f.addr].filter(Boolean).join(" ")).join("\n");
@@ -24,7 +24,7 @@ export function DnsSettingsForm({ host, uuid, spec, active, canChange, onPlan }:
   };
   return (
     <form aria-label="Domain and forwarders" onSubmit={submit} className="space-y-2">
-      <Field label="Domain" value={values.domain} disabled={!canChange} onChange={(e) => setValues((v) => ({ ...v, domain: e.target.value }))} error={fieldErrors.domain} />
+      <TextField mono label="Domain" value={values.domain} disabled={!canChange} onChange={(e) => setValues((v) => ({ ...v, domain: e.target.value }))} error={fieldErrors.domain} />
       <div className="space-y-1 text-sm">
         <label htmlFor={forwardersId} className="block font-medium">Forwarders (one per line: ADDRESS, or DOMAIN ADDRESS)</label>
         <textarea id={forwardersId} rows={3} value={values.forwarders} disabled={!canChange} aria-invalid={fieldErrors.forwarders ? true : undefined}
@@ -35,14 +35,14 @@ export function DnsSettingsForm({ host, uuid, spec, active, canChange, onPlan }:
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         The domain and the forwarders take effect after a restart of the network: libvirt cannot change them on a running network.
       </p>
-      <FormError message={Object.keys(fieldErrors).length ? null : error} />
+      <ErrorBox message={Object.keys(fieldErrors).length ? null : error} />
       {canChange ? (
         <div className="flex gap-2">
-          <button type="submit" className={buttonClass} disabled={busy}>Save domain and forwarders</button>
-          {active ? <button type="button" className={buttonClass} disabled={restart.busy} onClick={() => restart.request(() => planNetworkRestart({ host, uuid }))}>Restart network</button> : null}
+          <button type="submit" className={secondaryButton} disabled={busy}>Save domain and forwarders</button>
+          {active ? <button type="button" className={secondaryButton} disabled={restart.busy} onClick={() => restart.request(() => planNetworkRestart({ host, uuid }))}>Restart network</button> : null}
         </div>
       ) : null}
-      <FormError message={restart.error} />
+      <ErrorBox message={restart.error} />
     </form>
   );
 }

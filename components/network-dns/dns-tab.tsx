@@ -4,7 +4,7 @@ import { planDnsHostDelete } from "@/app/hosts/[host]/networks/[name]/dns/action
 import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { isLayer3, type DnsHost } from "@/lib/domain/network";
-import { FormError } from "@/components/network-dhcp/form-bits";
+import { ErrorBox } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 import { AddRecordForm } from "./add-record-form";
 import { DnsRecords } from "./dns-records";
@@ -23,7 +23,7 @@ export function DnsTab({ host, network, canChange, onPlan }: { host: string; net
       <section className="space-y-2">
         <h2 className={heading}>Host records</h2>
         <DnsRecords records={spec.dns?.hosts ?? []} canChange={canChange} busy={busy} onRemove={remove} />
-        <FormError message={error} />
+        <ErrorBox message={error} />
         {canChange ? <AddRecordForm host={host} uuid={network.uuid} onPlan={onPlan} /> : null}
       </section>
       <section className="space-y-2">

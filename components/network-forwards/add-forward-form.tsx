@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { planPortForwardAdd } from "@/app/hosts/[host]/networks/[name]/forwards/actions";
 import type { Plan } from "@/lib/domain/plan";
-import { buttonClass, Field, FormError } from "@/components/network-dhcp/form-bits";
+import { ErrorBox, TextField, secondaryButton } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 
 const EMPTY = { protocol: "tcp", hostAddress: "", hostPort: "", guestAddress: "", guestPort: "", comment: "" };
@@ -48,14 +48,14 @@ export function AddForwardForm({ host, uuid, hostAddresses, guests, onPlan }: {
           </select>
           {selectError("hostAddress")}
         </div>
-        <Field label="Host port or range" value={values.hostPort} onChange={set("hostPort")} placeholder="8080 or 8080-8090" error={fieldErrors.hostPort} />
-        <Field label="Guest address" value={values.guestAddress} onChange={set("guestAddress")} list={`${id}-guests`} placeholder="a reservation, a lease or any address" error={fieldErrors.guestAddress} />
+        <TextField mono label="Host port or range" value={values.hostPort} onChange={set("hostPort")} placeholder="8080 or 8080-8090" error={fieldErrors.hostPort} />
+        <TextField mono label="Guest address" value={values.guestAddress} onChange={set("guestAddress")} list={`${id}-guests`} placeholder="a reservation, a lease or any address" error={fieldErrors.guestAddress} />
         <datalist id={`${id}-guests`}>{guests.map((g) => <option key={`${g.ip}-${g.label}`} value={g.ip}>{g.label}</option>)}</datalist>
-        <Field label="Guest port or range" value={values.guestPort} onChange={set("guestPort")} placeholder="80" error={fieldErrors.guestPort} />
-        <Field label="Comment (optional)" value={values.comment} onChange={set("comment")} error={fieldErrors.comment} />
+        <TextField mono label="Guest port or range" value={values.guestPort} onChange={set("guestPort")} placeholder="80" error={fieldErrors.guestPort} />
+        <TextField mono label="Comment (optional)" value={values.comment} onChange={set("comment")} error={fieldErrors.comment} />
       </div>
-      <FormError message={Object.keys(fieldErrors).length ? null : error} />
-      <button type="submit" className={buttonClass} disabled={busy}>{busy ? "Checking…" : "Add forward"}</button>
+      <ErrorBox message={Object.keys(fieldErrors).length ? null : error} />
+      <button type="submit" className={secondaryButton} disabled={busy}>{busy ? "Checking…" : "Add forward"}</button>
     </form>
   );
 }

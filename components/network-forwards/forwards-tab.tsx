@@ -5,7 +5,7 @@ import { loadPortForwards, planPortForwardRemove } from "@/app/hosts/[host]/netw
 import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { formatPorts, ruleKey, type PortForwardRule } from "@/lib/domain/network/port-forward";
-import { FormError, smallButtonClass } from "@/components/network-dhcp/form-bits";
+import { ErrorBox, smallButton } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 import { AddForwardForm } from "./add-forward-form";
 
@@ -32,7 +32,7 @@ export function ForwardsTab({ host, network, canChange, onPlan, version }: { hos
   const { busy, error, request } = usePlanRequest(onPlan);
   const result = query.data;
   if (!result) return <p className="text-sm" role="status">Reading the network&apos;s forwards…</p>;
-  if (!result.ok) return <FormError message={result.message} />;
+  if (!result.ok) return <ErrorBox message={result.message} />;
   const view = result.data;
   const remove = (rule: PortForwardRule) => request(() => planPortForwardRemove({ host, uuid: network.uuid, key: ruleKey(rule) }));
   const leases = network.leases.filter((l) => l.family === "ipv4").map((l) => ({ ip: l.ip, label: `lease ${l.hostname ?? l.mac}` }));
@@ -55,14 +55,14 @@ export function ForwardsTab({ host, network, canChange, onPlan, version }: { hos
                   <td className="font-mono">{formatPorts(r.guestPorts)}</td>
                   <td>{r.comment ?? ""}</td>
                   <td className="text-right">
-                    {canChange ? <button type="button" className={smallButtonClass} disabled={busy} onClick={() => remove(r)} aria-label={`Remove forward ${r.protocol} ${formatPorts(r.hostPorts)}`}>Remove</button> : null}
+                    {canChange ? <button type="button" className={smallButton} disabled={busy} onClick={() => remove(r)} aria-label={`Remove forward ${r.protocol} ${formatPorts(r.hostPorts)}`}>Remove</button> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <FormError message={error} />
+        <ErrorBox message={error} />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">Network hook: {HOOK_TEXT[view.hook]}</p>
       </section>
       {view.refusal ? <p role="note" className="text-sm">{view.refusal}</p> : canChange ? (

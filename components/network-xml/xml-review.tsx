@@ -1,5 +1,5 @@
 import type { XmlEditReview } from "@/lib/domain/plan";
-import { buttonClass } from "@/components/network-dhcp/form-bits";
+import { secondaryButton } from "@/components/ui";
 import { XmlDiff } from "./xml-diff";
 
 type PlanReview = Extract<XmlEditReview, { kind: "plan" }>;
@@ -19,7 +19,7 @@ export function XmlReview({ review, onContinue }: { review: PlanReview; onContin
         ))}
       </ul>
       {waits.length > 0 ? <p className="text-sm font-medium">{waits.length} change{waits.length === 1 ? "" : "s"} need{waits.length === 1 ? "s" : ""} a restart of the network to take effect.</p> : null}
-      <button type="button" className={buttonClass} onClick={onContinue}>Continue to the plan</button>
+      <button type="button" className={secondaryButton} onClick={onContinue}>Continue to the plan</button>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import { buttonClass } from "@/components/network-dhcp/form-bits";
+import { secondaryButton } from "@/components/ui";
 import { useXmlEdit } from "./use-xml-edit";
 import { XmlReview } from "./xml-review";
 
@@ -18,7 +18,7 @@ export function XmlTab({ host, network, canChange, onPlan }: { host: string; net
   if (!edit.loaded) {
     return (
       <div className="space-y-2">
-        {canChange ? <button type="button" className={buttonClass} disabled={edit.busy} onClick={async () => setText((await edit.open()) ?? "")}>Edit</button> : null}
+        {canChange ? <button type="button" className={secondaryButton} disabled={edit.busy} onClick={async () => setText((await edit.open()) ?? "")}>Edit</button> : null}
         {edit.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{edit.error}</p> : null}
         <pre aria-label="Network XML (read-only)" className={pre}>{network.xml}</pre>
       </div>
@@ -29,14 +29,14 @@ export function XmlTab({ host, network, canChange, onPlan }: { host: string; net
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Editing the network&apos;s persistent definition (net-dumpxml --inactive). The name and UUID cannot change.</p>
       <XmlCodeEditor value={text} onChange={setText} />
       <div className="flex gap-2">
-        <button type="button" className={buttonClass} disabled={edit.busy} onClick={() => edit.check(text)}>{edit.busy ? "Checking…" : "Apply"}</button>
-        <button type="button" className={buttonClass} onClick={edit.close}>Cancel</button>
+        <button type="button" className={secondaryButton} disabled={edit.busy} onClick={() => edit.check(text)}>{edit.busy ? "Checking…" : "Apply"}</button>
+        <button type="button" className={secondaryButton} onClick={edit.close}>Cancel</button>
       </div>
       {edit.error ? <p role="alert" className="whitespace-pre-wrap text-sm text-red-700 dark:text-red-400">{edit.error}</p> : null}
       {edit.stale ? (
         <section aria-label="Newer version on the host" className="space-y-2">
           <pre className={pre}>{edit.stale}</pre>
-          <button type="button" className={buttonClass} onClick={() => setText(edit.restartFrom(edit.stale!))}>Start again from the newer version</button>
+          <button type="button" className={secondaryButton} onClick={() => setText(edit.restartFrom(edit.stale!))}>Start again from the newer version</button>
         </section>
       ) : null}
       {edit.review ? <XmlReview review={edit.review} onContinue={() => { onPlan(edit.review!.plan); edit.close(); }} /> : null}

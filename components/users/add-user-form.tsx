@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { addUser } from "@/app/users/actions";
 import { applyFailure } from "@/components/auth/apply-failure";
-import { FormError } from "@/components/auth/form-error";
-import { TextField } from "@/components/auth/text-field";
+import { ErrorBox, TextField } from "@/components/ui";
 import { ROLES } from "@/lib/auth/roles";
 import { addUserSchema, type AddUserInput } from "@/lib/auth/user-schemas";
 
@@ -28,7 +27,7 @@ export function AddUserForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add user" className="grid gap-4 sm:grid-cols-4 sm:items-start">
       <div className="sm:col-span-4">
-        <FormError message={errors.root?.server?.message} />
+        <ErrorBox message={errors.root?.server?.message} />
       </div>
       <TextField id="new-username" label="Username" autoComplete="off" error={errors.username?.message} {...register("username")} />
       <TextField id="new-password" label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...register("password")} />

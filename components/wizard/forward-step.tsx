@@ -1,15 +1,13 @@
 "use client";
 
-import { useId } from "react";
 import { useFormContext } from "react-hook-form";
 import { FORWARD_MODES, MODES, type WizardValues } from "@/lib/domain/network";
-import { CheckField, FieldError, inputClass, TextField, useFieldError } from "./field";
+import { Select } from "@/components/ui";
+import { CheckField, TextField, useFieldError } from "./field";
 import type { StepProps } from "./step-props";
 
 /** Isolated, or forwarding to a device in a mode. "Destination" means nothing for a mode that takes no device (Open: libvirt refuses one). */
 function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
-  const destinationId = useId();
-  const modeId = useId();
   const { register, watch, setValue } = useFormContext<WizardValues>();
   const [destination, mode] = watch(["forward.destination", "forward.mode"]);
   const destinationError = useFieldError("forward.destination");
@@ -24,23 +22,15 @@ function Forwarding({ destinations }: Pick<StepProps, "destinations">) {
   });
   return (
     <fieldset className="grid max-w-xl grid-cols-2 gap-4 border-l-2 border-zinc-200 pl-4 dark:border-zinc-800">
-      <div>
-        <label htmlFor={destinationId} className="block text-sm font-medium">Destination</label>
-        {/* Not registered: a disabled registered field would drop its value from the form. */}
-        <select id={destinationId} value={destination} disabled={noDevice} onChange={(e) => setValue("forward.destination", e.target.value, { shouldValidate: true })}
-          aria-invalid={destinationError ? true : false} aria-describedby={destinationError ? `${destinationId}-error` : undefined} className={inputClass}>
-          <option value="">Any physical device</option>
-          {destinations.map((d) => <option key={d} value={d}>{d}</option>)}
-        </select>
-        <FieldError id={`${destinationId}-error`} message={destinationError} />
-      </div>
-      <div>
-        <label htmlFor={modeId} className="block text-sm font-medium">Mode</label>
-        <select id={modeId} {...modeField} aria-invalid={modeError ? true : false} aria-describedby={modeError ? `${modeId}-error` : undefined} className={inputClass}>
-          {FORWARD_MODES.map((m) => <option key={m} value={m}>{MODES[m].label}</option>)}
-        </select>
-        <FieldError id={`${modeId}-error`} message={modeError} />
-      </div>
+      {/* Not registered: a disabled registered field would drop its value from the form. */}
+      <Select label="Destination" value={destination} disabled={noDevice} error={destinationError}
+        onChange={(e) => setValue("forward.destination", e.target.value, { shouldValidate: true })}>
+        <option value="">Any physical device</option>
+        {destinations.map((d) => <option key={d} value={d}>{d}</option>)}
+      </Select>
+      <Select label="Mode" {...modeField} error={modeError}>
+        {FORWARD_MODES.map((m) => <option key={m} value={m}>{MODES[m].label}</option>)}
+      </Select>
     </fieldset>
   );
 }

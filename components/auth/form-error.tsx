@@ -1,9 +1,0 @@
-/** The form-level message (not tied to one field), announced when it appears. */
-export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
-      {message}
-    </p>
-  );
-}
