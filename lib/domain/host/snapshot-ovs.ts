@@ -87,7 +87,7 @@ export function parseOvsJson(body: string): { ok: true; state: OvsState } | { ok
 export function parseSriov(body: string): SriovNic[] {
   return body
     .split("\n")
-    .map((l) => /^(\S{1,15}) (\d+)$/.exec(l.trim()))
+    .map((l) => /^([A-Za-z0-9_.-]{1,15}) (\d{1,6})$/.exec(l.trim()))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ ifname: m[1]!, totalVfs: Number(m[2]) }));
 }
