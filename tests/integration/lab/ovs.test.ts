@@ -25,6 +25,14 @@ async function plug(host: string, vlanPort: number | string, ip: string): Promis
   return g;
 }
 const pings = async (from: Guest, to: string) => (await from.exec(["busybox", "ping", "-c", "1", "-W", "2", to])).code === 0;
+/** Waits until something in GUEST listens on PORT (a server just spawned may not yet). */
+async function listening(guest: Guest, port: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await guest.exec(["ss", "-Htln", `sport = :${port}`])).stdout.trim()) {
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} in ${guest.netns}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 const portTag = async (host: string, port: string) => (await labExec(host, ["ovs-vsctl", "get", "port", port, "tag"])).stdout.trim();
 
 describe.each(["hv-a", "hv-b"])("Open vSwitch on %s", (host) => {
@@ -66,10 +74,17 @@ describe("VLANs across hosts", () => {
 
     // TCP across both userspace datapaths: a busybox nc server on hv-b's guest answers.
     const server = b10.exec(["busybox", "nc", "-l", "-p", "7010", "-e", "echo", "tcp-through-ovs"], 20_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await listening(b10, 7010);
     const client = await a10.exec(["busybox", "nc", "-w", "5", "10.210.0.2", "7010"], 15_000);
     expect(client.stdout.trim()).toBe("tcp-through-ovs");
     await server;
+
+    // Bulk TCP (full-size and offloaded segments, not just one packet): 20 MiB arrive whole.
+    const bulk = b10.exec(["busybox", "nc", "-l", "-p", "7011", "-e", "dd", "if=/dev/zero", "bs=1M", "count=20"], 30_000);
+    await listening(b10, 7011);
+    const received = await a10.exec(["sh", "-c", "busybox nc 10.210.0.2 7011 </dev/null | wc -c"], 30_000);
+    expect(received.stdout.trim()).toBe(String(20 * 1024 * 1024));
+    await bulk;
   });
 
   it("libvirt plugs a guest into ovsbr0 on a portgroup's VLAN, and a probe can join it by portgroup name", async () => {
