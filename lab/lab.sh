@@ -144,13 +144,15 @@ remove_orphan_probes() {
 
 # Memory the lab's processes take (PSS, so shared libraries are counted once), in MiB.
 lab_memory_mib() {
-  local inodes f kb=0 n=0 actual pss pid
-  inodes=" $(lab_ns_inodes | tr '\n' ' ') $(pid_from "$(LAN_DNSMASQ_PIDFILE)") "
+  local inodes lan_pid f kb=0 n=0 actual pss pid
+  inodes=" $(lab_ns_inodes | tr '\n' ' ') "
+  lan_pid=$(pid_from "$(LAN_DNSMASQ_PIDFILE)")
   for f in /proc/[0-9]*; do
     pid=${f#/proc/}
     [[ $pid == "$$" || $pid == "$BASHPID" ]] && continue
     actual=$(readlink "$f/ns/net" 2>/dev/null || true); actual=${actual##*[}; actual=${actual%]}
-    [[ -n $actual && $inodes == *" $actual "* ]] || { [[ $inodes == *" $pid "* ]] || continue; }
+    # In a lab namespace, or the LAN's dnsmasq (root namespace).
+    [[ -n $actual && $inodes == *" $actual "* ]] || [[ $pid == "$lan_pid" ]] || continue
     pss=$(awk '/^Pss:/ {print $2}' "$f/smaps_rollup" 2>/dev/null || true)
     [[ -n $pss ]] || continue
     kb=$((kb + pss)); n=$((n + 1))
@@ -159,7 +161,8 @@ lab_memory_mib() {
 }
 
 run_throttled_hosts() {
-  # Side by side, a few at a time: all at once starves two cores (libvirtd start-ups time out).
+  # Side by side (hosts are independent), at most LAB_PARALLEL at once, so that twenty
+  # hosts do not all start libvirtd together on two cores.
   local h pids=() rc=0 max=${LAB_PARALLEL:-6}
   for h in "${UP_HOSTS[@]}"; do
     while (($(jobs -rp | wc -l) >= max)); do wait -n || true; done
