@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { virshArgv } from "@/lib/libvirt/virsh";
+import { LIBVIRT_URI, virshArgv } from "@/lib/libvirt/virsh";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import type { PlanStep } from "@/lib/domain/plan";
 
@@ -40,6 +40,6 @@ export const RESTART_NOTE = "A running network keeps its old settings until it i
  * the step stays one copyable line.
  */
 export function unchangedGuardStep(uuid: string, inactiveXml: string): PlanStep {
-  const script = `[ "$(env LC_ALL=C virsh -c qemu:///system net-dumpxml --inactive -- "$1" | sha256sum)" = "$2  -" ] || { echo "The network's definition changed on the host since this plan was made; nothing was changed. Review it again." >&2; exit 1; }`;
+  const script = `[ "$(env LC_ALL=C virsh -c ${LIBVIRT_URI} net-dumpxml --inactive -- "$1" | sha256sum)" = "$2  -" ] || { echo "The network's definition changed on the host since this plan was made; nothing was changed. Review it again." >&2; exit 1; }`;
   return { title: "Check that the definition is still the one reviewed", argv: ["sh", "-c", script, "sh", uuid, createHash("sha256").update(inactiveXml).digest("hex")] };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { fail, type ActionFailure } from "@/lib/actions/result";
 import type { HostState } from "@/lib/domain/host/status";
 import { isSshError, type SshError } from "@/lib/ssh/errors";
+import { LIBVIRT_URI } from "@/lib/libvirt/uri";
 
 // SSH failures, in the words an operator adding or checking a host needs: what
 // went wrong, on which field, and what to do about it.
@@ -37,7 +38,7 @@ export function statusMessage(error: SshError, who: Who): string {
 
 export function libvirtGroupMessage(who: Who): string {
   return (
-    `${who.username} is not in the libvirt group on ${who.name}, so it may not use qemu:///system. ` +
+    `${who.username} is not in the libvirt group on ${who.name}, so it may not use ${LIBVIRT_URI}. ` +
     `Add it there (usermod -aG libvirt ${who.username}) or use another user.`
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { CommandFailed, SshError } from "@/lib/ssh/errors";
+import { LIBVIRT_URI } from "./uri";
 
 // libvirt's own failures, and the reading of virsh's stderr (always LC_ALL=C)
 // into them. virsh exits 1 for everything, so the message is the only signal
@@ -22,7 +23,7 @@ export class LibvirtUnavailable extends SshError {
 export class PermissionDenied extends SshError {
   readonly kind = "permission-denied";
   constructor(host: string, readonly username: string, readonly stderr: string) {
-    super(host, `${username} may not use qemu:///system on ${host}: ${username} is not in the libvirt group`);
+    super(host, `${username} may not use ${LIBVIRT_URI} on ${host}: ${username} is not in the libvirt group`);
   }
 }
 

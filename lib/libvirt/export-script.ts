@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
+import { LIBVIRT_URI } from "./uri";
 
 // Export: the network's persistent XML, and a POSIX shell script that
 // recreates it on another host. The script's XML drops the <mac> (libvirt
@@ -24,7 +25,7 @@ export function recreateScript(facts: ExportFacts, now = new Date(), uuid = rand
   const xml = portableXml(facts.xml.trimEnd() + "\n", uuid);
   let marker = `SWITCHYARD_NETWORK_XML_${randomBytes(6).toString("hex")}`;
   while (xml.includes(marker)) marker = `SWITCHYARD_NETWORK_XML_${randomBytes(6).toString("hex")}`;
-  const virsh = "virsh -c qemu:///system";
+  const virsh = `virsh -c ${LIBVIRT_URI}`;
   return [
     "#!/bin/sh",
     // JSON.stringify keeps any name on one comment line, whatever it contains.

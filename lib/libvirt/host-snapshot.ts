@@ -7,6 +7,7 @@ import { warmReadCommands, type SnapshotHint } from "@/lib/domain/host/snapshot-
 import { parseSnapshotOutput, type ParsedSnapshot } from "@/lib/domain/host/snapshot-parse";
 import { forgetHint, hintFor, rememberHint } from "./snapshot-hints";
 import { SNAPSHOT_SCRIPT, WARM_SNAPSHOT_SCRIPT } from "./snapshot-script";
+import { LIBVIRT_URI } from "./uri";
 
 // The one way the console reads a host: one SSH exec of a fixed snapshot
 // script, parsed into a HostSnapshot. Warm when the previous read's UUIDs are
@@ -43,7 +44,7 @@ export function readHostSnapshot(target: SshTarget, options: ReadOptions = {}): 
 /** A libvirt event says the host changed (our own changes raise events too): the next read starts cold. */
 export const forgetSnapshotHint = forgetHint;
 
-const SNAPSHOT_ARGV = ["virsh", "-c", "qemu:///system", "(host snapshot)"];
+const SNAPSHOT_ARGV = ["virsh", "-c", LIBVIRT_URI, "(host snapshot)"];
 
 async function readOnce(target: SshTarget, scope: ReadScope, timeoutMs: number): Promise<HostSnapshot> {
   const hint = hintFor(target.id);

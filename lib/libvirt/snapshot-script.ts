@@ -1,6 +1,7 @@
 import "server-only";
 import { SNAPSHOT_LISTS } from "@/lib/domain/host/snapshot-commands";
 import { defineRemoteScript } from "@/lib/ssh";
+import { LIBVIRT_URI } from "./uri";
 
 // The two fixed remote scripts behind every host read; each is one exec.
 //
@@ -87,7 +88,7 @@ command -v virsh >/dev/null 2>&1 || { printf '\\n%s|virsh-missing\\n' "$n"; fini
 # mkfifo refuses a name that exists (a planted symlink too), so no private directory is needed.
 p="\${TMPDIR:-/tmp}/switchyard-$n-$$"
 mkfifo -m 600 "$p.in" "$p.out" || { printf '\\n%s|fatal mkfifo\\n' "$n"; finish "$n"; return 1; }
-virsh -c qemu:///system <"$p.in" >"$p.out" 2>&1 &
+virsh -c ${LIBVIRT_URI} <"$p.in" >"$p.out" 2>&1 &
 vp=$!
 exec 3>"$p.in" 4<"$p.out"
 # Both ends are open: the names can go (in the background, off the clock).
@@ -132,7 +133,7 @@ LC_ALL=C; export LC_ALL
 if [ "$2" = facts ]; then facts "$n"; else neigh "$n" >&2 & fi
 printf '\\n%s|virsh-start\\n' "$n"
 if command -v virsh >/dev/null 2>&1; then
-  virsh -c qemu:///system "$3" 2>&1
+  virsh -c ${LIBVIRT_URI} "$3" 2>&1
   printf '\\n%s|virsh-exit %s\\n' "$n" "$?"
 else
   printf '\\n%s|virsh-missing\\n' "$n"

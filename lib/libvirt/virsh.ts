@@ -1,13 +1,13 @@
 import "server-only";
 import { registerFailureClassifier } from "@/lib/ssh/classify";
 import { virshFailure, virshTimedOut } from "./errors";
+import { LIBVIRT_URI } from "./uri";
 
 // virsh the way Switchyard runs it: one URI, English messages, our options
 // before `--` and every operand after it. Building an argv here also registers
 // the reading of virsh's failures with the transport (lib/ssh knows no virsh).
 
-/** The one libvirt connection URI Switchyard uses, in argv and in remote scripts. */
-export const LIBVIRT_URI = "qemu:///system";
+export { LIBVIRT_URI };
 
 // `LC_ALL=C` keeps virsh's messages in English so the error mapping can read
 // them. It goes through `env` because a quoted `'LC_ALL=C'` is not a shell
