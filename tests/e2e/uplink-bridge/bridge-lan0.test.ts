@@ -41,7 +41,7 @@ describe("Bridge this NIC on the NIC Switchyard reaches the host through", () =>
     const table = dialog.getByRole("table", { name: "Addresses and routes" });
     expect(await table.locator('tr[data-device="lan0"] td[data-when="before"]').innerText()).toContain(`${lan.address}/${lan.prefix}`);
     expect(await table.locator(`tr[data-device="${BRIDGE}"] td[data-when="after"]`).innerText()).toContain(`${lan.address}/${lan.prefix}`);
-    const doInput = await dialog.getByLabel("Change input (ip -batch)").innerText();
+    const doInput = await dialog.getByLabel("Change input (ip -batch)", { exact: true }).innerText();
     expect(doInput.split("\n").filter(Boolean)).toEqual([
       `link add name ${BRIDGE} type bridge stp_state 0 forward_delay 0`,
       expect.stringMatching(new RegExp(`^link set dev ${BRIDGE} address ([0-9a-f]{2}:){5}[0-9a-f]{2}$`)),
@@ -50,7 +50,7 @@ describe("Bridge this NIC on the NIC Switchyard reaches the host through", () =>
       expect.stringMatching(new RegExp(`^address del ${lan.address.replace(/\./g, "\\.")}/${lan.prefix}( broadcast \\S+)? dev lan0$`)),
       expect.stringMatching(new RegExp(`^address add ${lan.address.replace(/\./g, "\\.")}/${lan.prefix}( broadcast \\S+)? dev ${BRIDGE}$`)),
     ]);
-    const undoInput = await dialog.getByLabel("Undo input (ip -force -batch)").innerText();
+    const undoInput = await dialog.getByLabel("Undo input (ip -force -batch)", { exact: true }).innerText();
     expect(undoInput.trim().split("\n").at(-1)).toBe(`link del dev ${BRIDGE}`);
     const switchId = await dialog.locator("[data-switch-id]").getAttribute("data-switch-id");
 
