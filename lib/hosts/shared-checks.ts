@@ -13,6 +13,9 @@ export interface SharedCheckPolicy {
   backoffMaxMs: number;
 }
 
+/** The host status's policy (lib/hosts/status.ts); tests wait out `freshMs` after changing a host behind the app's back. */
+export const HOST_STATUS_POLICY: SharedCheckPolicy = { freshMs: 2_000, backoffFirstMs: 5_000, backoffMaxMs: 30_000 };
+
 type Entry<T> = {
   version: string;
   inflight: Promise<T> | null;

@@ -4,7 +4,7 @@ import type { HostRow } from "@/lib/db/schema";
 import { closeHost, credentialsVersion, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, virshArgv, type SshTarget } from "@/lib/ssh";
 import { stateOf, statusMessage, type Who } from "./explain";
 import { findHostRow, recordCheck } from "./records";
-import { SharedChecks } from "./shared-checks";
+import { HOST_STATUS_POLICY, SharedChecks } from "./shared-checks";
 import { targetOfRow } from "./target";
 import { countUuids, parseVirshVersion } from "./virsh-version";
 
@@ -14,7 +14,7 @@ import { countUuids, parseVirshVersion } from "./virsh-version";
 // (a batch of three virsh calls) over the pooled connection. A host that does
 // not answer costs only its own connect timeout; each row asks separately.
 // Checks are shared (lib/hosts/shared-checks.ts): concurrent requests for one
-// host wait for one check, an answer is reused for STATUS_FRESH_MS, and a host
+// host wait for one check, an answer is reused for 2 s, and a host
 // that did not let us in is not dialled again until its backoff ends.
 
 const STATUS_COMMANDS = [
@@ -23,7 +23,6 @@ const STATUS_COMMANDS = [
   virshArgv("list", ["--all", "--uuid"]),
 ];
 const STATUS_TIMEOUT_MS = 10_000;
-export const STATUS_FRESH_MS = 2_000;
 
 // States in which the host did not let us in: dialling again at once would only
 // repeat the connect timeout or the refused login.
@@ -33,7 +32,7 @@ const slot = Symbol.for("switchyard.hostStatusChecks");
 const holder = globalThis as { [slot]?: SharedChecks<HostStatus> };
 // On globalThis: Next may load this module once per route bundle, and two caches would mean two checks.
 const checks = (holder[slot] ??= new SharedChecks<HostStatus>(
-  { freshMs: STATUS_FRESH_MS, backoffFirstMs: 5_000, backoffMaxMs: 30_000 },
+  HOST_STATUS_POLICY,
   (status) => NOT_ANSWERED.has(status.state),
 ));
 
