@@ -135,4 +135,12 @@ describe("port forwarding into a NAT network", () => {
     expect(legacyAfter).toEqual(legacyBefore);
     expect((await labVirsh(HOST, ["net-dumpxml", "--inactive", NAME])).stdout).not.toContain("swy:");
   });
+
+  it("tells an operator-login host why it cannot take forwards (iptables and the hook need root)", async () => {
+    await ready(t.page);
+    await t.page.goto("/hosts/hv-b/networks/default");
+    await t.page.getByRole("tab", { name: "Port forwarding", exact: true }).click();
+    await t.page.getByRole("note").getByText("register the host as root").waitFor({ timeout: 30_000 });
+    expect(await t.page.getByRole("form", { name: "Add a port forward" }).count()).toBe(0);
+  });
 });

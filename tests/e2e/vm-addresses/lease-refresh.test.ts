@@ -48,6 +48,25 @@ describe("leases and addresses as they happen", () => {
     expect(seenAfterMs).toBeLessThanOrEqual(5_000);
     console.log(`lease shown ${seenAfterMs} ms after udhcpc got it`);
 
+    // The refresh is one server action every few seconds while the page is visible, none while it is hidden.
+    const posts: number[] = [];
+    t.page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) posts.push(Date.now());
+    });
+    await t.page.waitForTimeout(7_000);
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    await t.page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    const hiddenAt = Date.now();
+    await t.page.waitForTimeout(7_000);
+    expect(posts.filter((at) => at > hiddenAt + 500)).toEqual([]);
+    await t.page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+
     await t.page.getByRole("tab", { name: "VMs", exact: true }).click();
     const address = t.page.getByRole("table", { name: "VMs" }).locator(`[data-address="${guest.lease.ip}"]`);
     await address.waitFor({ timeout: 10_000 });
