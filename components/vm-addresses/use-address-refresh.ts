@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { refreshAddresses } from "@/app/hosts/[host]/vms/addresses/actions";
+import { refreshAddresses } from "@/app/hosts/[host]/vms/address-actions";
 import type { AddressRefresh } from "@/lib/domain/host/snapshot-addresses";
 
 /** How often leases and addresses are read while a page that shows them is visible. */

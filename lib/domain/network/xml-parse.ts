@@ -69,8 +69,13 @@ function macTableManager(b: XmlNode): "kernel" | "libvirt" | undefined {
 
 /** Switchyard's own <metadata> child; anything else in <metadata> stays unread (reported). */
 function portForwards(root: XmlNode): PortForwardRule[] | undefined {
-  const el = root.child("metadata")?.child(PORT_FORWARDS_EL);
-  if (!el) return undefined;
+  const meta = root.child("metadata");
+  const el = meta?.child(PORT_FORWARDS_EL);
+  if (!el) {
+    // Not ours at all: reported whole, as before the model knew any of it.
+    meta?.leave();
+    return undefined;
+  }
   if (el.attr(`xmlns:${PORT_FORWARD_PREFIX}`) !== PORT_FORWARD_NS) {
     el.leave();
     return undefined;
