@@ -100,3 +100,36 @@ export function bridgeNicInputs({ nic, bridge, mac, before }: BridgeNicInput): B
   };
   return { doLines: pairs.map(([d]) => d), undoLines: pairs.map(([, u]) => u).reverse(), after };
 }
+
+export type UnbridgeInput = { bridge: string; port: string; mac: string; stp: { state: number; forwardDelay: number }; before: NetState };
+
+/**
+ * Deleting a bridge the uplink is a port of, the other way round: the bridge's
+ * addresses and routes go back to its one NIC port, then the bridge goes. Each
+ * line's undo is one line again, so the same pairing holds; the bridge comes
+ * back with its MAC and STP settings, and its port rejoins it.
+ */
+export function unbridgeInputs({ bridge, port, mac, stp, before }: UnbridgeInput): BridgeNicInputs {
+  dev(bridge);
+  dev(port);
+  if (!MAC.test(mac)) throw new TypeError(`not a MAC address: ${JSON.stringify(mac)}`);
+  const stpState = int(stp.state, "STP state", 1);
+  const delay = int(stp.forwardDelay, "forward delay", 100_000);
+  const addresses = before.addresses[bridge] ?? [];
+  const moved = before.routes.filter((r) => r.dev === bridge && !followsAddress(r));
+  const pairs: [string, string][] = [
+    ...moved.map((r): [string, string] => [`route del ${routeWords(r, bridge)}`, `route add ${routeWords(r, bridge)}`]),
+    ...addresses.map((a): [string, string] => [`address del ${addressWords(a, bridge)}`, `address add ${addressWords(a, bridge)}`]),
+    [`link set dev ${port} nomaster`, `link set dev ${port} master ${bridge}`],
+    ...addresses.map((a): [string, string] => [`address add ${addressWords(a, port)}`, `address del ${addressWords(a, port)}`]),
+    ...moved.map((r): [string, string] => [`route add ${routeWords(r, port)}`, `route del ${routeWords(r, port)}`]),
+    [`link set dev ${bridge} down`, `link set dev ${bridge} up`],
+    [`link del dev ${bridge}`, `link add name ${bridge} address ${mac.toLowerCase()} type bridge stp_state ${stpState} forward_delay ${delay}`],
+  ];
+  const after: NetState = {
+    addresses: { [bridge]: [], [port]: addresses },
+    routes: before.routes.map((r) => (r.dev === bridge ? { ...r, dev: port } : r)),
+    masters: { [bridge]: null, [port]: null },
+  };
+  return { doLines: pairs.map(([d]) => d), undoLines: pairs.map(([, u]) => u).reverse(), after };
+}

@@ -89,5 +89,27 @@ describe("Bridge this NIC on the NIC Switchyard reaches the host through", () =>
     const audit = await page.locator("main").innerText();
     expect(audit).toContain("interface.bridge-nic.armed");
     expect(audit).toMatch(/Reachable through a new SSH connection.*Timings: .*proven: new SSH connection/s);
+
+    // Back the same guarded way. The plain Delete still refuses: the bridge carries the connection.
+    await page.goto(`${server.baseURL}/hosts/hv-a-lan/interfaces`);
+    const row = page.getByRole("table", { name: "Bridges" }).locator(`tr[data-if="${BRIDGE}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await expect.poll(async () => {
+      const said = (await page.getByRole("alert").allInnerTexts()).join(" | ");
+      if (!/carries the console's SSH session/.test(said)) await row.getByRole("button", { name: `Delete bridge ${BRIDGE}` }).click().catch(() => {});
+      return said;
+    }, { timeout: 60_000, interval: 2_000 }).toMatch(new RegExp(`${BRIDGE} carries the console's SSH session`));
+    await row.getByRole("button", { name: `Unbridge ${BRIDGE}` }).click();
+    const back = page.getByRole("dialog");
+    await back.waitFor({ timeout: 60_000 });
+    expect((await back.getByLabel("Change input (ip -batch)", { exact: true }).innerText()).trim().split("\n").at(-1)).toBe(`link del dev ${BRIDGE}`);
+    const backWatch = reachability(lan.address);
+    const backText = await applyAndWait(back);
+    const backGap = await backWatch.stop();
+    console.log(`[uplink-bridge] unbridged: ${lan.address}:22 unreachable for at most ${seconds(backGap.longestUnreachableMs)} s`);
+    expect(backText).toContain("Applied.");
+    expect(await back.getByTestId("guard-outcome").getAttribute("data-outcome")).toBe("disarmed");
+    expect(await hostNetState(["lan0", BRIDGE])).toEqual(before);
+    expect(await switchProcesses()).toEqual([]);
   }, 300_000);
 });

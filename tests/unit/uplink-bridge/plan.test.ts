@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { NetState } from "@/lib/domain/plan";
-import { bridgeNicInputs } from "@/lib/libvirt/uplink-bridge-plan";
+import { bridgeNicInputs, unbridgeInputs } from "@/lib/libvirt/uplink-bridge-plan";
 import { addressesFromIpJson, mastersFromIpJson, netStateDifferences, routesFromIpJson } from "@/lib/libvirt/uplink-bridge-state";
 import { launchArgv, parseSwitchStatus } from "@/lib/libvirt/deadman";
 
@@ -81,6 +81,19 @@ describe("the change and its undo", () => {
     expect(() => bridgeNicInputs({ nic: "eno1", bridge: "help", mac: MAC, before })).toThrow(/not a valid interface name/);
     expect(() => bridgeNicInputs({ nic: "eno1", bridge: "-br0", mac: MAC, before })).toThrow(/not a valid interface name/);
     expect(() => bridgeNicInputs({ nic: "eno1", bridge: "br0", mac: "52:54:00:12:34:56 up", before })).toThrow(/not a MAC/);
+  });
+});
+
+describe("deleting the bridge again, guarded", () => {
+  it("hands the addresses and routes back to the port, and its undo rebuilds the bridge as it was", () => {
+    const bridged = bridgeNicInputs({ nic: "eno1", bridge: "br0", mac: MAC, before });
+    const { doLines, undoLines, after } = unbridgeInputs({ bridge: "br0", port: "eno1", mac: MAC, stp: { state: 0, forwardDelay: 0 }, before: bridged.after });
+    expect(doLines.at(-1)).toBe("link del dev br0");
+    expect(undoLines[0]).toBe(`link add name br0 address ${MAC} type bridge stp_state 0 forward_delay 0`);
+    expect(undoLines[1]).toBe("link set dev br0 up");
+    expect(undoLines).toHaveLength(doLines.length);
+    // Bridging and unbridging again gives the NIC back exactly as it was read.
+    expect(netStateDifferences(before, { ...after, masters: { eno1: null, br0: null } })).toEqual([]);
   });
 });
 
