@@ -52,7 +52,7 @@ export function PlanDialog({ plan, onClose, onFinished }: { plan: Plan; onClose:
       {state.refusal ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.refusal}</p> : null}
       {finished && state.result === "ok" ? <p role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-400">Applied.</p> : null}
       {finished && state.result && state.result !== "ok" ? <FailurePanel result={state.result} failure={state.failure} /> : null}
-      {finished && state.guard ? <GuardResult outcome={state.guard} host={plan.host.name} bridge={plan.guard?.bridge} /> : null}
+      {finished && state.guard ? <GuardResult outcome={state.guard} host={plan.host.name} bridge={plan.guard?.kind === "bridge-nic" ? plan.guard.bridge : undefined} /> : null}
       <div className="flex gap-2">
         {!finished ? (
           <button type="button" disabled={!canApply} onClick={() => apply(needsPhrase ? typed : undefined)} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>

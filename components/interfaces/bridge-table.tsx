@@ -5,6 +5,7 @@ import type { BridgeView } from "@/lib/domain/interfaces/host-view";
 import { button, cell, dangerButton, head, rowLine } from "./styles";
 import type { PlanFlow } from "./use-plan-flow";
 import { UsesCell } from "./uses-cell";
+import { BridgedNetworkLink, UnbridgeButton } from "./bridge-nic-row-actions";
 
 /** Bridges with their ports and STP states; delete a bridge or take a port out. */
 export function BridgeTable({ host, bridges, flow, canChange }: { host: string; bridges: BridgeView[]; flow: PlanFlow; canChange: boolean }) {
@@ -37,11 +38,13 @@ export function BridgeTable({ host, bridges, flow, canChange }: { host: string; 
             </td>
             <td className={`${cell} font-mono`}>{b.addresses.join(", ")}</td>
             <td className={cell}><UsesCell uses={b.uses} /></td>
-            <td className={cell}>
+            <td className={`${cell} space-y-1`}>
               {canChange ? (
                 <button type="button" className={dangerButton} disabled={flow.busy} aria-label={`Delete bridge ${b.name}`}
                   onClick={() => flow.ask(() => planHostInterfaceChange({ host, change: "delete-bridge", name: b.name }))}>Delete</button>
               ) : null}
+              {canChange && b.addresses.some((a) => !a.startsWith("fe80:")) && b.ports.length === 1 ? <UnbridgeButton host={host} bridge={b.name} flow={flow} /> : null}
+              {canChange && !b.uses.some((u) => u.kind === "network") ? <BridgedNetworkLink host={host} bridge={b.name} /> : null}
             </td>
           </tr>
         ))}
