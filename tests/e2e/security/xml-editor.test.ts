@@ -125,6 +125,14 @@ describe("XML editor: hostile documents change nothing on the host", () => {
     expect(result!.message).toContain(`${dev} carries the console's SSH session`);
     await expectHostUnchanged();
   });
+
+  it("leaves no change to the network in the audit log", async () => {
+    const res = await fetch(`${base()}/audit`, { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    const text = (await res.text()).replace(/<[^>]+>/g, " ");
+    expect(text).toContain("session.sign-in");
+    expect(text).not.toContain(NAME);
+  });
 });
 
 describe("XML editor in the browser: a refused edit keeps the operator's text", () => {
