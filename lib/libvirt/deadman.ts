@@ -6,7 +6,6 @@ import { DISARM_SCRIPT, FORGET_SCRIPT, LAUNCH_SCRIPT, STATUS_SCRIPT, SWITCH_SCRI
 const SWITCH_ID = /^[a-f0-9]{16,32}$/;
 export const MIN_SWITCH_SECONDS = 10;
 export const MAX_SWITCH_SECONDS = 600;
-export const DEFAULT_SWITCH_SECONDS = 30;
 
 function id(switchId: string): string {
   if (!SWITCH_ID.test(switchId)) throw new TypeError(`not a switch id: ${JSON.stringify(switchId)}`);

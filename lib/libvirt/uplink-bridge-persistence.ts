@@ -6,7 +6,7 @@ import { isValidInterfaceName } from "@/lib/domain/interfaces/names";
 // Switchyard's own change is runtime-only (iproute2); this only proposes.
 
 /** One exec: each tool's answer under a marker line. Absent tools print nothing. */
-export const DETECT_SCRIPT = `echo '@@nmcli-running'
+const DETECT_SCRIPT = `echo '@@nmcli-running'
 command -v nmcli > /dev/null 2>&1 && nmcli -t -f RUNNING general 2>&1
 echo '@@nmcli-devices'
 command -v nmcli > /dev/null 2>&1 && nmcli -t -f DEVICE,TYPE,STATE,CONNECTION device 2>&1

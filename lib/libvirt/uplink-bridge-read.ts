@@ -15,7 +15,7 @@ const READS = [
 
 type Runner = (argv: readonly string[]) => Promise<{ stdout: string }>;
 
-export async function readNetStateWith(run: Runner, devices: readonly string[]): Promise<NetState> {
+async function readNetStateWith(run: Runner, devices: readonly string[]): Promise<NetState> {
   devices.forEach(assertInterfaceName);
   const [addr, r4, r6, link] = await Promise.all(READS.map((argv) => run(argv)));
   return {

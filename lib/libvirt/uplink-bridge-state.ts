@@ -101,7 +101,7 @@ export function netStateDifferences(expected: NetState, actual: NetState): strin
 
 const describe = (list: readonly NicAddress[]) => (list.length ? list.map((a) => `${a.local}/${a.prefixlen}`).join(", ") : "none");
 
-export function routeText(r: NicRoute): string {
+function routeText(r: NicRoute): string {
   return [r.dst, r.gateway ? `via ${r.gateway}` : "", `dev ${r.dev}`, r.protocol ? `proto ${r.protocol}` : "", r.scope ? `scope ${r.scope}` : "", r.prefsrc ? `src ${r.prefsrc}` : "", r.metric !== undefined ? `metric ${r.metric}` : ""]
     .filter(Boolean)
     .join(" ");
