@@ -6,8 +6,10 @@ import { button, cell, dangerButton, head, rowLine } from "@/components/interfac
 import type { PlanFlow } from "@/components/interfaces/use-plan-flow";
 import { NicAddresses } from "@/components/vm-addresses/nic-addresses";
 
+// A running guest's NIC on a bridge network reads as type='bridge' with its network still named: say both, with its portgroup and VLAN.
+const portgroupText = (n: VmNicRow["nic"]) => `${n.portgroup ? `, portgroup ${n.portgroup}` : ""}${n.vlan ? `, VLAN ${n.vlan}` : ""}`;
 const sourceText = (n: VmNicRow["nic"]) =>
-  n.type === "network" ? `network ${n.network ?? "?"}${n.bridge ? ` (${n.bridge})` : ""}${n.portgroup ? `, portgroup ${n.portgroup}` : ""}${n.vlan ? `, VLAN ${n.vlan}` : ""}`
+  n.type === "network" || n.network ? `network ${n.network ?? "?"}${n.bridge ? ` (${n.bridge})` : ""}${portgroupText(n)}`
   : n.type === "bridge" ? `bridge ${n.bridge ?? "?"}`
   : n.type === "direct" ? `macvtap on ${n.sourceDev ?? "?"} (${n.sourceMode ?? "vepa"})`
   : n.type;

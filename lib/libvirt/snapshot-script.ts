@@ -53,7 +53,7 @@ ovs() {
   for s in /run/openvswitch/db.sock /var/run/openvswitch/db.sock; do
     [ -S "$s" ] && command -v ovs-vsctl >/dev/null 2>&1 || continue
     printf '\\n%s|ovs\\n' "$1"
-    ovs-vsctl --timeout=2 --format=json -- --columns=name,ports list Bridge -- --columns=_uuid,name,tag,trunks,vlan_mode,interfaces,bond_mode list Port -- --columns=_uuid,name,type list Interface 2>&1
+    ovs-vsctl --timeout=2 --format=json -- --columns=name,ports,datapath_type list Bridge -- --columns=_uuid,name,tag,trunks,vlan_mode,interfaces,bond_mode list Port -- --columns=_uuid,name,type list Interface 2>&1
     return
   done
 }

@@ -14,7 +14,8 @@ export type OvsPort = {
   interfaces: { name: string; type: string }[];
   bondMode?: string;
 };
-export type OvsBridge = { name: string; ports: OvsPort[] };
+/** datapathType: "netdev" is the userspace datapath (hosts without the OVS kernel module); "" or "system" the kernel's. */
+export type OvsBridge = { name: string; ports: OvsPort[]; datapathType?: string };
 export type OvsState = { bridges: OvsBridge[] };
 /** A NIC whose device offers SR-IOV virtual functions. */
 export type SriovNic = { ifname: string; totalVfs: number };
@@ -77,6 +78,7 @@ export function parseOvsJson(body: string): { ok: true; state: OvsState } | { ok
   const bridges = bridgeRows
     .map((r) => ({
       name: str(r.name) ?? "",
+      ...(str(r.datapath_type) ? { datapathType: str(r.datapath_type) } : {}),
       ports: atoms(r.ports).map((u) => ports.get(uuidOf(u))).filter((p): p is OvsPort => !!p).sort((a, b) => a.name.localeCompare(b.name)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
