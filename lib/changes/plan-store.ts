@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { XML_EDIT_MAX_BYTES } from "@/lib/domain/network";
 import type { Plan, PlanDraft } from "./plan-types";
 
 // Plans live on the server between "plan" and "apply", bound to the operator
@@ -12,9 +13,10 @@ export const PLAN_TTL_MS = 10 * 60_000;
 
 // Plans live in memory, so they are bounded: a script (or a stuck button)
 // making plans in a loop must not grow the server without end. 30 unapplied
-// plans is far more than anyone reviews at once; the XML cap sits well above a
-// network with a thousand DHCP reservations (about 80 kB).
-export const PLAN_LIMITS = { perOperator: 30, total: 300, xmlBytes: 128 * 1024 } as const;
+// plans is far more than anyone reviews at once. A plan's XML may be as large
+// as the XML editor accepts (256 kB, three times a network with a thousand DHCP
+// reservations), and all plans together hold at most 32 MB of XML.
+export const PLAN_LIMITS = { perOperator: 30, total: 300, xmlBytes: XML_EDIT_MAX_BYTES, totalXmlBytes: 32 * 1024 * 1024 } as const;
 
 export type PlanLimitCode = "too-many-plans" | "plans-full" | "plan-too-large";
 
@@ -26,7 +28,7 @@ export class PlanLimitError extends Error {
   }
 }
 
-type Stored = { plan: Plan; operatorId: string };
+type Stored = { plan: Plan; operatorId: string; xmlBytes: number };
 
 const slot = Symbol.for("switchyard.plans");
 const holder = globalThis as { [slot]?: Map<string, Stored> };
@@ -38,14 +40,15 @@ function sweep(now: number) {
 
 const kB = (bytes: number) => `${Math.ceil(bytes / 1024)} kB`;
 
-/** The largest XML the plan carries: the network XML it shows, or any step's stdin. */
-function largestXmlBytes(draft: PlanDraft): number {
+/** The XML the plan carries (the network XML it shows, every step's stdin): the largest piece, and all of it. */
+function xmlSizes(draft: PlanDraft): { largest: number; total: number } {
   const texts = [draft.xml ?? "", ...draft.steps.flatMap((step) => [step.stdin ?? "", step.undo?.stdin ?? ""])];
-  return Math.max(0, ...texts.map((text) => Buffer.byteLength(text, "utf8")));
+  const sizes = texts.map((text) => Buffer.byteLength(text, "utf8"));
+  return { largest: Math.max(0, ...sizes), total: sizes.reduce((a, b) => a + b, 0) };
 }
 
-function limitRefusal(draft: PlanDraft, operatorId: string): PlanLimitError | null {
-  const xmlBytes = largestXmlBytes(draft);
+function limitRefusal(draft: PlanDraft, operatorId: string, sizes: { largest: number; total: number }): PlanLimitError | null {
+  const xmlBytes = sizes.largest;
   if (xmlBytes > PLAN_LIMITS.xmlBytes) {
     return new PlanLimitError("plan-too-large", `This change's XML is ${kB(xmlBytes)}; Switchyard plans changes of up to ${kB(PLAN_LIMITS.xmlBytes)}. Nothing was changed.`);
   }
@@ -54,7 +57,9 @@ function limitRefusal(draft: PlanDraft, operatorId: string): PlanLimitError | nu
   if (mine >= PLAN_LIMITS.perOperator) {
     return new PlanLimitError("too-many-plans", `You have ${mine} plans waiting to be applied; apply them or wait for them to expire (${PLAN_TTL_MS / 60_000} minutes) before making more.`);
   }
-  if (plans.size >= PLAN_LIMITS.total) {
+  let held = 0;
+  for (const stored of plans.values()) held += stored.xmlBytes;
+  if (plans.size >= PLAN_LIMITS.total || held + sizes.total > PLAN_LIMITS.totalXmlBytes) {
     return new PlanLimitError("plans-full", "The server holds too many unapplied plans right now; try again in a few minutes.");
   }
   return null;
@@ -73,10 +78,11 @@ export function storePlan(draft: PlanDraft, operatorId: string, now = Date.now()
 /** Like storePlan, but throws PlanLimitError past a limit. */
 export function savePlan(draft: PlanDraft, operatorId: string, now = Date.now()): Plan {
   sweep(now);
-  const refusal = limitRefusal(draft, operatorId);
+  const sizes = xmlSizes(draft);
+  const refusal = limitRefusal(draft, operatorId, sizes);
   if (refusal) throw refusal;
   const plan: Plan = { ...draft, id: randomUUID(), createdAt: new Date(now).toISOString(), expiresAt: new Date(now + PLAN_TTL_MS).toISOString() };
-  plans.set(plan.id, { plan, operatorId });
+  plans.set(plan.id, { plan, operatorId, xmlBytes: sizes.total });
   return plan;
 }
 

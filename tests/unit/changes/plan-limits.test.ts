@@ -48,11 +48,28 @@ describe("plan store limits", () => {
     expect(storePlan(draft(), "newcomer", now)).toMatchObject({ ok: false, code: "plans-full" });
   });
 
+  it("refuses once all stored plans together would hold more XML than the total budget", () => {
+    const now = Date.now();
+    const large = `<network>${"x".repeat(PLAN_LIMITS.xmlBytes - 100)}</network>`; // shown and sent as stdin: about 2 × 256 kB
+    let stored = 0;
+    for (let o = 0; stored < 200; o += 1) {
+      const result = storePlan(draft(large), `op-${o % 10}`, now);
+      if (!result.ok) {
+        expect(result).toMatchObject({ code: "plans-full" });
+        break;
+      }
+      stored += 1;
+    }
+    expect(stored * 2 * PLAN_LIMITS.xmlBytes).toBeLessThanOrEqual(PLAN_LIMITS.totalXmlBytes + 2 * PLAN_LIMITS.xmlBytes);
+    expect(stored).toBeGreaterThan(50);
+    expect(stored).toBeLessThan(PLAN_LIMITS.total);
+  });
+
   it("refuses a plan whose XML (shown or sent as stdin) passes the size cap, and stores nothing", () => {
     const big = `<network><name>n</name><description>${"x".repeat(PLAN_LIMITS.xmlBytes)}</description></network>`;
     const refused = storePlan(draft(big), "alice");
     expect(refused).toMatchObject({ ok: false, code: "plan-too-large" });
-    expect(!refused.ok && refused.message).toMatch(/up to 128 kB/);
+    expect(!refused.ok && refused.message).toMatch(/up to 256 kB/);
     const hidden = { ...draft(), steps: [{ title: "t", argv: ["virsh"], stdin: big }] };
     expect(storePlan(hidden, "alice")).toMatchObject({ ok: false, code: "plan-too-large" });
     // Multibyte text is measured in bytes, not characters.
