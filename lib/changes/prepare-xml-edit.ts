@@ -7,7 +7,7 @@ import { lineDiff } from "@/lib/domain/plan/line-diff";
 import { libvirtSchemaRefusal } from "@/lib/libvirt/xml-edit/schema-check";
 import { loadEditContext } from "./network-edit-context";
 import { xmlEditPlan } from "./network-edit-xml";
-import { savePlan } from "./plan-store";
+import { storePlan } from "./plan-store";
 import type { PrepareRequest } from "./request";
 
 // The XML editor's server side. Refusals come in the order an operator can
@@ -53,6 +53,7 @@ export async function prepareXmlEdit({ operator, host: hostName, input: { uuid, 
   const changes = diffSpecs(before.spec, after.spec);
   // The model does not read everything (e.g. <bandwidth>, <portgroup>): a change there is still a change.
   if (changes.length === 0) changes.push({ path: "other XML", restart: true });
-  const plan = savePlan(xmlEditPlan(ctx.data, edited, changes), operator.id);
-  return ok({ kind: "plan", plan, diff: lineDiff(current, edited), changes, active: ctx.data.network.active });
+  const saved = storePlan(xmlEditPlan(ctx.data, edited, changes), operator.id);
+  if (!saved.ok) return saved;
+  return ok({ kind: "plan", plan: saved.data, diff: lineDiff(current, edited), changes, active: ctx.data.network.active });
 }
