@@ -99,3 +99,21 @@ export const isBond = (p: OvsPort) => p.interfaces.length > 1;
 
 /** OVS bridge names, for the rules that ask "is this an Open vSwitch bridge?". */
 export const ovsBridgeNames = (ovs: OvsState | undefined): string[] => (ovs?.bridges ?? []).map((b) => b.name);
+
+/** What the Interfaces page shows and offers for Open vSwitch: its bridges, and the NICs free to become ports. */
+export type OvsPageView = { present: boolean; bridges: OvsBridge[]; freeNics: string[]; allNics: string[] };
+
+// Links that are not NICs: loopback, bridges, taps and OVS internal ports, guests' macvtaps.
+const NOT_A_NIC = new Set(["bridge", "tun", "tap", "macvtap", "macvlan", "openvswitch", "bond", "vlan"]);
+
+export function ovsPageView(snapshot: { ovs?: OvsState; links: { ifname: string; kind?: string; master?: string }[] }): OvsPageView {
+  const bridges = snapshot.ovs?.bridges ?? [];
+  const inOvs = new Set(bridges.flatMap((b) => [b.name, ...b.ports.flatMap((p) => [p.name, ...p.interfaces.map((i) => i.name)])]));
+  const nics = snapshot.links.filter((l) => l.ifname !== "lo" && l.ifname !== "ovs-netdev" && !(l.kind && NOT_A_NIC.has(l.kind)));
+  return {
+    present: !!snapshot.ovs,
+    bridges,
+    freeNics: nics.filter((l) => !l.master && !inOvs.has(l.ifname)).map((l) => l.ifname).sort(),
+    allNics: nics.map((l) => l.ifname).sort(),
+  };
+}

@@ -5,6 +5,7 @@ import type { HostRef } from "@/lib/domain/host/snapshot";
 import { attachChoices } from "@/lib/domain/interfaces/attach-choices";
 import { interfacesView, type InterfacesView } from "@/lib/domain/interfaces/host-view";
 import { vmNicRows } from "@/lib/domain/interfaces/vm-nic-state";
+import { ovsPageView, type OvsPageView } from "@/lib/domain/host/snapshot-ovs";
 import type { VmPageData } from "@/lib/domain/interfaces/vm-view";
 import { readHostSnapshot } from "../host-snapshot";
 import { withHost } from "../host-read";
@@ -12,10 +13,13 @@ import { readConfigNics, removalsAsked } from "./vm-read";
 
 // What the interfaces and VM pages render, read fresh on every request.
 
-export type InterfacesPageData = { host: HostRef; view: InterfacesView };
+export type InterfacesPageData = { host: HostRef; view: InterfacesView; ovs: OvsPageView };
 
 export async function readInterfacesPage(hostName: string): Promise<ActionResult<InterfacesPageData>> {
-  return withHost(hostName, async (host, target) => ({ host, view: interfacesView(await readHostSnapshot(target), target.address) }));
+  return withHost(hostName, async (host, target) => {
+    const snapshot = await readHostSnapshot(target);
+    return { host, view: interfacesView(snapshot, target.address), ovs: ovsPageView(snapshot) };
+  });
 }
 
 

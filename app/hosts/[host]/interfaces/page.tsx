@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { HostPageHeader } from "@/components/hosts/host-page-header";
 import { HostInterfaces } from "@/components/interfaces/host-interfaces";
+import { OvsSection } from "@/components/interfaces/ovs-section";
 import { HostError } from "@/components/networks/host-error";
 import { hostVmsHref, routeSegment } from "@/lib/routes";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -31,7 +32,7 @@ export default async function HostInterfacesPage({ params }: Params) {
         title={`Bridges and TAP devices on ${hostName}`}
         actions={<Link href={hostVmsHref(hostName)} className="text-sm text-brand-600 hover:underline dark:text-brand-500">VM network interfaces →</Link>}
       />
-      {read.ok ? <HostInterfaces host={hostName} view={read.data.view} canChange={hasRole(operator.role, "operator")} /> : <HostError host={host} failure={read} />}
+      {read.ok ? <><HostInterfaces host={hostName} view={read.data.view} canChange={hasRole(operator.role, "operator")} /><OvsSection host={hostName} view={read.data.ovs} canChange={hasRole(operator.role, "operator")} /></> : <HostError host={host} failure={read} />}
     </div>
   );
 }
