@@ -5,6 +5,7 @@ import { IPROUTE2_FALLBACK, IPROUTE2_LINE, IPROUTE2_RULES } from "./explain-ipro
 // so it is unit tested on the exact messages libvirt 9 and iproute2 6 print.
 
 const LIBVIRT_RULES: [RegExp, string][] = [
+  [/requires exclusive access to interfaces, but none are available/i, "This macvtap network is in passthrough mode: each of its host NICs serves one guest NIC at a time, and every NIC of its pool is already taken. Detach the guest NIC that holds it, add a free NIC to the pool, or use bridge mode, where guests share a NIC."],
   [/error creating macvtap interface [^@\s]+@(\S+) .*Device or resource busy/i, "Linux would not put a macvtap interface on $1 because the device is busy, most often because it is a bridge port (a device can carry macvtap or be a bridge port, not both). Attach the VM to that bridge instead, or choose a free device."],
   [/Network is already in use by interface (\S+)/i, "Another interface on the host ($1) already has this subnet. Choose a subnet nobody uses, or remove the other address first."],
   [/network '.*' already exists|already exists with uuid/i, "A network with this name or UUID already exists on the host. Pick another name, or refresh: someone may have just created it."],
