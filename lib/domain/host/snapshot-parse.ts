@@ -58,6 +58,19 @@ function readNetworks(get: ReturnType<typeof byKind>, warnings: string[]): Snaps
   return networks;
 }
 
+/**
+ * A network NIC's portgroup (its own, else the network's default) and that
+ * portgroup's VLAN: libvirt keeps the VLAN it applied out of the live XML.
+ */
+function withPortgroup<N extends { network?: string; portgroup?: string; vlan?: string }>(nic: N, networks: SnapshotNetwork[]): N {
+  const spec = nic.network === undefined ? undefined : networks.find((n) => n.name === nic.network)?.spec;
+  if (spec?.mode !== "bridge" || !spec.portgroups?.length) return nic;
+  const group = spec.portgroups.find((g) => (nic.portgroup === undefined ? g.default : g.name === nic.portgroup));
+  if (!group) return nic;
+  const vlan = group.vlan && (group.vlan.trunk || group.vlan.tags.length > 1 ? `trunk ${group.vlan.tags.join(",")}` : String(group.vlan.tags[0]));
+  return { ...nic, portgroup: group.name, ...(nic.vlan === undefined && vlan ? { vlan } : {}) };
+}
+
 function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[], warnings: string[]): SnapshotDomain[] {
   const list = (kind: string) => new Set(uuidList(get.one(kind)?.body ?? ""));
   const states: [DomainState, Set<string>][] = [
@@ -80,7 +93,7 @@ function readDomains(get: ReturnType<typeof byKind>, networks: SnapshotNetwork[]
     }
     const state = states.find(([, set]) => set.has(uuid))?.[0] ?? "other";
     const inputs = { leases, neighbours, agent: parseDomifaddr(agent.get(uuid) ?? "") };
-    const interfaces = parsed.interfaces.map((nic) => ({ ...nic, ips: (nic.mac && ipsByMac.get(nic.mac)) || [], addresses: mergeNicAddresses(nic, inputs) }));
+    const interfaces = parsed.interfaces.map((nic) => ({ ...withPortgroup(nic, networks), ips: (nic.mac && ipsByMac.get(nic.mac)) || [], addresses: mergeNicAddresses(nic, inputs) }));
     domains.push({ uuid, name: parsed.name, state, interfaces });
   }
   return domains;
