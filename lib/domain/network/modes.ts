@@ -115,10 +115,11 @@ export const MODES = {
   hostdev: {
     label: "SR-IOV", kind: "device", forward: ["hostdev"], ownsBridge: false,
     wizard: { connectivity: "device", spec: (c, d) => ({ ...c, mode: "hostdev", pf: d.pf, managed: true }) },
-    topology: "closed",
+    // Drawn to its physical function: the VFs are that NIC's.
+    topology: "named",
     describe: (s) => `SR-IOV pool on ${s.pf}`, graphLabel: () => "SR-IOV",
     bridge: () => undefined, devices: (s) => [{ ifname: s.pf, how: "SR-IOV physical function" }],
-    uplinks: () => [],
+    uplinks: (s) => [s.pf],
   },
 } as const satisfies { [M in NetworkMode]: ModeRow<M> };
 
