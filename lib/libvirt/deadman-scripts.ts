@@ -77,6 +77,8 @@ export const LAUNCH_SCRIPT = `set -eu
 ${BASE}
 umask 077
 mkdir -p "$base"
+# Switches whose outcome nobody came back to read (their Switchyard died): swept after a day.
+find "$base" -mindepth 1 -maxdepth 1 -type d -mmin +1440 -exec sh -c 'for d; do [ -e "$d/pid" ] || rm -rf "$d"; done' sy-deadman-sweep {} +
 dir=$base/$1
 mkdir "$dir"
 printf '%s\\n' "$3" > "$dir/do.batch"

@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../support/server";
 import { usePage } from "../support/browser";
@@ -31,6 +32,7 @@ describe("the server killed mid-change", () => {
     await signInTo(page, server);
     const before = await hostNetState(["lan0", BRIDGE]);
     const dialog = await planBridgeLan0(page, server, "hv-a-lan", BRIDGE, SWITCH_SECONDS);
+    const switchId = await dialog.locator("[data-switch-id]").getAttribute("data-switch-id");
     const watch = reachability(lab().lan!.address);
     const killed = whenLinkAppears(BRIDGE).then((at) => {
       killServer(server);
@@ -55,5 +57,9 @@ describe("the server killed mid-change", () => {
     expect(await hostNetState(["lan0", BRIDGE])).toEqual(before);
     expect(gap.stillDown).toBe(false);
     expect(await switchProcesses()).toEqual([]);
+    // The switch says so itself; nobody came back to read it, so the test clears its directory.
+    const dir = `/run/switchyard-deadman/${switchId}`;
+    expect(readFileSync(`${dir}/state`, "utf8").trim()).toBe("fired");
+    rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 });
