@@ -8,16 +8,12 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { dataDir } = await import("./lib/db/config");
   const { keyFilePath } = await import("./lib/secrets/key");
-  const { permissionProblems } = await import("./lib/secrets/permissions");
-  const problems = permissionProblems({
+  const { exitOnUnsafePermissions } = await import("./lib/secrets/permissions");
+  exitOnUnsafePermissions({
     dataDir: dataDir(),
     keyFile: keyFilePath(),
     keyFromEnv: (process.env.SWITCHYARD_SECRET_KEY ?? "").trim() !== "",
   });
-  if (problems.length > 0) {
-    for (const line of problems) console.error(line);
-    process.exit(1);
-  }
   // Before any request: the sign-in limits count the socket's address (lib/auth/socket-address.ts).
   const { installSocketAddressHeader } = await import("./lib/auth/socket-address");
   installSocketAddressHeader();

@@ -37,3 +37,15 @@ export function permissionProblems({ dataDir, keyFile, keyFromEnv }: PermissionI
   }
   return problems;
 }
+
+/**
+ * For the server's start (instrumentation.ts): prints each problem on stderr and
+ * exits with status 1. Here rather than in instrumentation.ts, which is also
+ * compiled for the Edge runtime where process.exit does not exist.
+ */
+export function exitOnUnsafePermissions(inputs: PermissionInputs): void {
+  const problems = permissionProblems(inputs);
+  if (problems.length === 0) return;
+  for (const line of problems) console.error(line);
+  process.exit(1);
+}
