@@ -39,7 +39,7 @@ export function BridgeNicForm({ host, nic, flow }: { host: string; nic: string; 
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-seconds`} className="block text-xs font-medium">Dead-man switch (s)</label>
-        <input id={`${id}-seconds`} type="number" min={10} max={600} value={seconds} onChange={(e) => setSeconds(e.target.value)}
+        <input id={`${id}-seconds`} type="number" value={seconds} onChange={(e) => setSeconds(e.target.value)}
           aria-invalid={errors.seconds ? true : undefined} className={`${input} w-20`} />
       </div>
       <button type="submit" className={button} disabled={flow.busy || bridge === ""}>Show the plan</button>
