@@ -36,7 +36,7 @@ function BridgeTable({ host, view, flow, canChange }: { host: string; view: OvsP
                 <td className={`${cell} font-mono`}>{p.name}</td>
                 <td className={cell} data-column="vlan">{vlanText(p)}</td>
                 <td className={cell} data-column="interfaces">
-                  {isBond(p) ? `bond (${p.bondMode ?? "active-backup"}) of ${p.interfaces.map((i) => i.name).join(", ")}` : p.interfaces.map((i) => `${i.name}${i.type ? ` (${i.type})` : ""}`).join(", ")}
+                  {isBond(p) ? `bond (${p.bondMode ?? "active-backup"}) of ${p.interfaces.map((i) => i.name).sort().join(", ")}` : p.interfaces.map((i) => `${i.name}${i.type ? ` (${i.type})` : ""}`).join(", ")}
                 </td>
                 <td className={cell}>
                   {canChange && p.name !== b.name ? (

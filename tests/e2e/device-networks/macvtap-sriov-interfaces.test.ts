@@ -18,8 +18,9 @@ const VETHS = ["sy-dv0a", "sy-dv1a"];
 afterAll(async () => {
   for (const { host, vm, mac } of attached) await restoreGuest(host, vm, [mac]);
   for (const n of [MVT, PT]) await removeNetwork("hv-a", n);
-  await labExec("hv-b", ["ovs-vsctl", "--timeout=10", "--if-exists", "del-port", "ovsbr0", "sy-bond1"]);
-  for (const v of VETHS) await labExec("hv-b", ["ip", "link", "del", "dev", v]);
+  // hv-a: it is registered as root, and Open vSwitch's database (like ip link changes) is root's.
+  await labExec("hv-a", ["ovs-vsctl", "--timeout=10", "--if-exists", "del-port", "ovsbr0", "sy-bond1"]);
+  for (const v of VETHS) await labExec("hv-a", ["ip", "link", "del", "dev", v]);
 });
 
 async function fieldError(page: Page, label: string): Promise<string> {
@@ -37,12 +38,12 @@ describe("macvtap, SR-IOV and refusals in the wizard", () => {
     await ready(page);
     await startDeviceWizard(page, "hv-a", MVT, "macvtap");
     const pool = page.locator("fieldset", { hasText: "Host interfaces (the pool)" });
-    expect(await pool.getByLabel("eth1").isDisabled()).toBe(true);
+    expect(await pool.getByLabel("eth1", { exact: true }).isDisabled()).toBe(true);
     expect(await pool.innerText()).toMatch(/Not offered: 'eth1' is a port of bridge 'br0'/);
-    expect(await pool.getByLabel("eth0").isDisabled()).toBe(true);
+    expect(await pool.getByLabel("eth0", { exact: true }).isDisabled()).toBe(true);
     expect(await pool.innerText()).toMatch(/Not offered: 'eth0' carries this console's SSH connection/);
     await page.getByLabel("Macvtap mode").selectOption("bridge");
-    await pool.getByLabel("eth2").check();
+    await pool.getByLabel("eth2", { exact: true }).check();
     const review = await readReview(page);
     expect(review.xml).toMatch(/<forward mode="bridge">\s*<interface dev="eth2"\/>\s*<\/forward>/);
     await finishAndLand(page, "hv-a", MVT);
@@ -65,7 +66,7 @@ describe("macvtap, SR-IOV and refusals in the wizard", () => {
     await ready(page);
     await startDeviceWizard(page, "hv-a", PT, "macvtap");
     await page.getByLabel("Macvtap mode").selectOption("passthrough");
-    await page.locator("fieldset", { hasText: "Host interfaces (the pool)" }).getByLabel("eth2").check();
+    await page.locator("fieldset", { hasText: "Host interfaces (the pool)" }).getByLabel("eth2", { exact: true }).check();
     await readReview(page);
     await finishAndLand(page, "hv-a", PT);
     const mac = await attachToNetwork(page, "hv-a", "web1", PT);
@@ -101,13 +102,13 @@ describe("macvtap, SR-IOV and refusals in the wizard", () => {
   it("refusals are field errors and define nothing: a bridge gone since the page loaded, a NIC taken since, a VLAN tag out of range, a portgroup name clash", async () => {
     const page = t.page;
     await ready(page);
-    const before = await networkNames("hv-b");
-    await labExec("hv-b", ["ip", "link", "add", "name", "sy-dev-tmpbr", "type", "bridge"]);
-    await labExec("hv-b", ["ip", "link", "add", "sy-dv9a", "type", "veth", "peer", "name", "sy-dv9b"]);
+    const before = await networkNames("hv-a");
+    await labExec("hv-a", ["ip", "link", "add", "name", "sy-dev-tmpbr", "type", "bridge"]);
+    await labExec("hv-a", ["ip", "link", "add", "sy-dv9a", "type", "veth", "peer", "name", "sy-dv9b"]);
     try {
-      await startDeviceWizard(page, "hv-b", "sy-dev-refused", "bridge");
+      await startDeviceWizard(page, "hv-a", "sy-dev-refused", "bridge");
       await page.getByLabel("Host bridge", { exact: true }).selectOption("sy-dev-tmpbr");
-      await labExec("hv-b", ["ip", "link", "del", "dev", "sy-dev-tmpbr"]);
+      await labExec("hv-a", ["ip", "link", "del", "dev", "sy-dev-tmpbr"]);
       await page.getByRole("button", { name: "Finish" }).click({ timeout: 3000 }).catch(() => undefined);
       expect(await fieldError(page, "Host bridge")).toBe("There is no bridge 'sy-dev-tmpbr' on this host.");
 
@@ -126,18 +127,18 @@ describe("macvtap, SR-IOV and refusals in the wizard", () => {
       await page.getByRole("radio", { name: /^Macvtap on host interfaces/ }).check();
       await page.getByRole("button", { name: "Forward", exact: true }).click();
       await page.getByRole("heading", { name: "Step 2 of 2", exact: true }).waitFor();
-      await page.locator("fieldset", { hasText: "Host interfaces (the pool)" }).getByLabel("sy-dv9a").check();
-      await labExec("hv-b", ["ip", "link", "add", "name", "sy-dev-tmpbr", "type", "bridge"]);
-      await labExec("hv-b", ["ip", "link", "set", "dev", "sy-dv9a", "master", "sy-dev-tmpbr"]);
+      await page.locator("fieldset", { hasText: "Host interfaces (the pool)" }).getByLabel("sy-dv9a", { exact: true }).check();
+      await labExec("hv-a", ["ip", "link", "add", "name", "sy-dev-tmpbr", "type", "bridge"]);
+      await labExec("hv-a", ["ip", "link", "set", "dev", "sy-dv9a", "master", "sy-dev-tmpbr"]);
       await expect.poll(async () => (await page.getByRole("region", { name: "Review" }).innerText()), { timeout: 30_000 }).toMatch(/highlighted|is a port of bridge/);
       await page.getByRole("button", { name: "Finish" }).click({ timeout: 3000 }).catch(() => undefined);
       await expect.poll(() => page.locator("#device-interfaces-error").innerText().catch(() => ""), { timeout: 30_000 }).toBe(
         "'sy-dv9a' is a port of bridge 'sy-dev-tmpbr': macvtap on a bridge port fails (EBUSY).",
       );
-      expect(await networkNames("hv-b")).toEqual(before);
+      expect(await networkNames("hv-a")).toEqual(before);
     } finally {
-      await labExec("hv-b", ["ip", "link", "del", "dev", "sy-dv9a"]);
-      await labExec("hv-b", ["ip", "link", "del", "dev", "sy-dev-tmpbr"]);
+      await labExec("hv-a", ["ip", "link", "del", "dev", "sy-dv9a"]);
+      await labExec("hv-a", ["ip", "link", "del", "dev", "sy-dev-tmpbr"]);
     }
   });
 });
@@ -148,8 +149,8 @@ describe("Open vSwitch and Linux VLAN/bond on the Interfaces page", () => {
   it("adds an OVS bond of two NICs that ovs-appctl bond/show lists, and refuses a Linux VLAN naming the missing 8021q driver", async () => {
     const page = t.page;
     await ready(page);
-    for (const v of VETHS) await labExec("hv-b", ["ip", "link", "add", v, "type", "veth", "peer", "name", v.replace(/a$/, "b")]);
-    await page.goto("/hosts/hv-b/interfaces");
+    for (const v of VETHS) await labExec("hv-a", ["ip", "link", "add", v, "type", "veth", "peer", "name", v.replace(/a$/, "b")]);
+    await page.goto("/hosts/hv-a/interfaces");
     const ovs = page.getByRole("table", { name: "Open vSwitch bridge ovsbr0" });
     await ovs.waitFor({ timeout: 60_000 });
     expect(await ovs.locator('tr[data-port="ovs-lan"]').innerText()).toMatch(/all VLANs/);
@@ -165,7 +166,7 @@ describe("Open vSwitch and Linux VLAN/bond on the Interfaces page", () => {
     await dialog.getByRole("button", { name: "Apply" }).click();
     await dialog.getByRole("status").getByText("Applied.").waitFor({ timeout: 90_000 });
     await closePlan(page);
-    const show = await labExec("hv-b", ["ovs-appctl", "bond/show", "sy-bond1"]);
+    const show = await labExec("hv-a", ["ovs-appctl", "bond/show", "sy-bond1"]);
     expect(show.stdout).toMatch(/---- sy-bond1 ----/);
     expect(show.stdout).toMatch(/member sy-dv0a/);
     expect(show.stdout).toMatch(/member sy-dv1a/);
@@ -178,6 +179,6 @@ describe("Open vSwitch and Linux VLAN/bond on the Interfaces page", () => {
     await expect.poll(() => page.getByRole("alert").filter({ hasText: "8021q" }).innerText().catch(() => ""), { timeout: 30_000 }).toMatch(
       /This host's kernel \S+ has no support for 802\.1Q VLAN devices \(driver 8021q, CONFIG_VLAN_8021Q\)/,
     );
-    expect((await hostLinks("hv-b")).some((l) => l.ifname === "eth2.10")).toBe(false);
+    expect((await hostLinks("hv-a")).some((l) => l.ifname === "eth2.10")).toBe(false);
   });
 });
