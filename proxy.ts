@@ -11,6 +11,9 @@ import { API_CSP, HSTS, newNonce, pageCsp, servedSecurely } from "./lib/http/sec
 //    server actions and route handlers each check the session themselves
 //    (middleware has been bypassed before, CVE-2025-29927).
 export function proxy(request: NextRequest) {
+  // Next decodes dynamic segments before any page runs, and a malformed percent
+  // escape (/hosts/%E0%A4%A) fails there as a bare 500: refuse it here.
+  if (!decodable(request.nextUrl.pathname)) return new NextResponse("Bad request: the path has a malformed percent escape.", { status: 400 });
   const secure = servedSecurely(request.headers.get("x-forwarded-proto"), process.env.SWITCHYARD_SECURE_COOKIES);
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/api/")) return withTransportHeaders(NextResponse.next(), API_CSP, secure);
@@ -22,6 +25,15 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   return withTransportHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, secure);
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withTransportHeaders(response: NextResponse, csp: string, secure: boolean): NextResponse {

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { refreshAddresses } from "@/app/hosts/[host]/vms/address-actions";
+import { readAddresses } from "@/app/hosts/[host]/vms/address-actions";
 import type { AddressRefresh } from "@/lib/domain/host/snapshot-addresses";
 
 /** How often leases and addresses are read while a page that shows them is visible. */
@@ -20,7 +20,7 @@ export function useAddressRefresh(host: string, ids: { networks: string[]; domai
   });
   const query = useQuery({
     queryKey: ["address-refresh", host, ids.networks, ids.domains],
-    queryFn: () => refreshAddresses({ host, ...ids }),
+    queryFn: () => readAddresses({ host, ...ids }),
     refetchInterval: ADDRESS_REFRESH_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,

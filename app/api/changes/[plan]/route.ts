@@ -14,10 +14,11 @@ const body = z.object({ confirm: z.string().max(10_000).optional() });
 const planId = z.uuid();
 
 export async function POST(request: Request, { params }: { params: Promise<{ plan: string }> }) {
-  const crossOrigin = crossOriginRefusal(request);
-  if (crossOrigin) return crossOrigin;
   const auth = await authorizeRoute("operator");
   if (!auth.ok) return auth.response;
+  // A signed-in browser tricked into posting from another origin is refused before anything is read.
+  const crossOrigin = crossOriginRefusal(request);
+  if (crossOrigin) return crossOrigin;
   // JSON only: a cross-site form cannot send it without a CORS preflight we never answer.
   if (!request.headers.get("content-type")?.startsWith("application/json")) {
     return Response.json({ ok: false, code: "invalid", message: "Send JSON." }, { status: 415 });

@@ -11,6 +11,6 @@ import { readAddressRefresh } from "@/lib/libvirt/address-refresh";
 
 const uuids = (what: string) => z.array(uuidInput(what)).max(500);
 
-export const refreshAddresses = defineAction("viewer", z.object({ host: hostInput, networks: uuids("network"), domains: uuids("guest") }), ({ host, networks, domains }) =>
+export const readAddresses = defineAction("viewer", z.object({ host: hostInput, networks: uuids("network"), domains: uuids("guest") }), ({ host, networks, domains }) =>
   withHost(host, (_, target) => readAddressRefresh(target, networks, domains)),
 );
