@@ -7,7 +7,7 @@ export * from "./labels";
 export { buildNetworkXml } from "./xml-build";
 export { parseNetworkXml, type ParseResult, type NetworkStatus } from "./xml-parse";
 export { xmlPolicyIssues, policyIdentity, XML_EDIT_MAX_BYTES, type XmlPolicyIssue, type XmlPolicyContext } from "./xml-policy";
-export { defaultWizardValues, wizardToSpec, EMPTY_WIZARD_DEVICE } from "./wizard";
+export { defaultWizardValues, wizardToSpec, EMPTY_WIZARD_DEVICE, preselectHostBridge } from "./wizard";
 export { diffSpecs, identityIssues, type SpecChange } from "./diff";
 
 export { specSchema, networkSpecSchema, type HostContext } from "./schema/spec";

@@ -85,3 +85,16 @@ export function wizardToSpec(v: WizardValues, opts: { uuid?: string } = {}): Net
   const form = v.forward.kind === "isolated" ? MODES.isolated.wizard : MODES[v.forward.mode].wizard;
   return form.spec({ ...base, ...ips }, form.destination ? v.forward.destination : "");
 }
+
+/**
+ * A link such as "Create a bridged network" on a bridge row opens the wizard
+ * with `?mode=bridge&bridge=NAME`: start on the bridged connection with that
+ * bridge chosen — but only a bridge the host read actually lists, so a crafted
+ * link can preselect nothing the host does not have.
+ */
+export function preselectHostBridge(values: WizardValues, bridges: readonly { name: string; ovs: boolean }[], query: { mode?: unknown; bridge?: unknown }): WizardValues {
+  if (query.mode !== "bridge" || typeof query.bridge !== "string") return values;
+  const bridge = bridges.find((b) => b.name === query.bridge);
+  if (!bridge) return values;
+  return { ...values, connection: "bridge", device: { ...values.device, hostBridge: bridge.name, ovs: bridge.ovs } };
+}

@@ -83,6 +83,10 @@ describe("Bridge this NIC on the NIC Switchyard reaches the host through", () =>
     // From the new bridge, a bridged network: the wizard's bridged mode with the bridge chosen.
     const link = dialog.getByRole("link", { name: `Create a bridged network on ${BRIDGE} →` });
     expect(await link.getAttribute("href")).toBe(`/hosts/hv-a-lan/new-network?mode=bridge&bridge=${BRIDGE}`);
+    const wizard = await page.context().newPage();
+    await wizard.goto(`${server.baseURL}/hosts/hv-a-lan/new-network?mode=bridge&bridge=${BRIDGE}`);
+    expect(await wizard.locator('input[type="radio"][value="bridge"]').isChecked()).toBe(true);
+    await wizard.close();
 
     // The audit: the arming, then the proof and the timings.
     await page.goto(`${server.baseURL}/audit`);
