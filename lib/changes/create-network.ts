@@ -1,5 +1,5 @@
 import "server-only";
-import { virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { buildNetworkXml, type NetworkSpec } from "@/lib/domain/network";
 import type { PlanDraft, PlanStep } from "@/lib/domain/plan";
 import { networkHref } from "@/lib/routes";

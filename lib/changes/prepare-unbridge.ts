@@ -10,7 +10,8 @@ import { disarmArgv, launchArgv } from "@/lib/libvirt/deadman";
 import { unbridgeInputs } from "@/lib/libvirt/uplink-bridge-plan";
 import { NOT_PERSISTED } from "@/lib/libvirt/uplink-bridge-persistence";
 import { readNetState } from "@/lib/libvirt/uplink-bridge-read";
-import { runCommand, virshArgv } from "@/lib/ssh";
+import { runCommand } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { storePlan } from "./plan-store";
 import type { PrepareRequest } from "./request";
 

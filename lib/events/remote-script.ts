@@ -1,3 +1,4 @@
+import { LIBVIRT_URI } from "@/lib/libvirt/uri";
 import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 
 // The one fixed script a host runs for its event subscription. It is sent as
@@ -31,10 +32,10 @@ import { DOMAIN_TAG, NETWORK_TAG, READY_LINE } from "./event-lines";
 // and a test can tell its own processes from another server's.
 export const EVENT_SCRIPT = [
   "owner=$1",
-  "env LC_ALL=C virsh -q -c qemu:///system version >/dev/null || exit 3",
+  `env LC_ALL=C virsh -q -c ${LIBVIRT_URI} version >/dev/null || exit 3`,
   "loop() {",
   "  tag=$1; shift",
-  "  env LC_ALL=C SY_EVENTS_OWNER=\"$owner\" virsh -c qemu:///system \"$@\" | while IFS= read -r line; do printf '%s%s\\n' \"$tag\" \"$line\"; done",
+  `  env LC_ALL=C SY_EVENTS_OWNER="$owner" virsh -c ${LIBVIRT_URI} "$@" | while IFS= read -r line; do printf '%s%s\\n' "$tag" "$line"; done`,
   "  kill 0",
   "}",
   `loop '${NETWORK_TAG}' net-event --event lifecycle --loop --timestamp &`,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { HostCounts, HostState, HostStatus, HostVersions } from "@/lib/domain/host/status";
 import type { HostRow } from "@/lib/db/schema";
-import { closeHost, credentialsVersion, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, virshArgv, type SshTarget } from "@/lib/ssh";
+import { closeHost, credentialsVersion, fetchHostKey, HostKeyChanged, HostKeyUnknown, isSshError, runBatch, sameFingerprint, type SshTarget } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import { stateOf, statusMessage, type Who } from "./explain";
 import { findHostRow, recordCheck } from "./records";
 import { HOST_STATUS_POLICY, SharedChecks } from "./shared-checks";

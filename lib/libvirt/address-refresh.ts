@@ -1,4 +1,5 @@
 import "server-only";
+import { LIBVIRT_URI } from "./uri";
 import { randomBytes } from "node:crypto";
 import { runCommand, type SshTarget } from "@/lib/ssh";
 import { neighboursFromJson, parseDomifaddr, type AddressRefresh } from "@/lib/domain/host/snapshot-addresses";
@@ -13,7 +14,7 @@ import { parseLeases } from "@/lib/domain/host/snapshot-virsh";
 
 const SCRIPT = `n=$1
 printf '\\n%s|neigh\\n' "$n"; ip -j neigh show 2>&1
-printf '\\n%s|virsh\\n' "$n"; LC_ALL=C virsh -c qemu:///system "$2" 2>&1
+printf '\\n%s|virsh\\n' "$n"; LC_ALL=C virsh -c ${LIBVIRT_URI} "$2" 2>&1
 exit 0`;
 
 export async function readAddressRefresh(target: SshTarget, networks: string[], domains: string[]): Promise<AddressRefresh> {

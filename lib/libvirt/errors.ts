@@ -1,6 +1,9 @@
 import "server-only";
 import { CommandFailed, SshError } from "@/lib/ssh/errors";
 import { LIBVIRT_URI } from "./uri";
+// Whoever judges a failure by these kinds gets virsh's failure classifier
+// registered with the transport (virsh.ts does it when it loads).
+import "./virsh";
 
 // libvirt's own failures, and the reading of virsh's stderr (always LC_ALL=C)
 // into them. virsh exits 1 for everything, so the message is the only signal

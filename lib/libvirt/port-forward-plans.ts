@@ -1,4 +1,5 @@
 import "server-only";
+import { LIBVIRT_URI } from "./uri";
 import type { PlanStep } from "@/lib/domain/plan";
 import { APPLY_OP, buildHookScript, CHAINED_HOOK_PATH, HOOK_DIR, HOOK_MARKER, HOOK_PATH } from "./port-forward-hook";
 import type { HookState } from "./port-forward-read";
@@ -35,7 +36,7 @@ exit 0`;
 const RESTART = `set -e
 if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
   for u in libvirtd virtnetworkd; do
-    if systemctl is-active --quiet "$u"; then systemctl restart "$u"; exec sh -c 'for i in $(seq 60); do virsh -c qemu:///system version >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1'; fi
+    if systemctl is-active --quiet "$u"; then systemctl restart "$u"; exec sh -c 'for i in $(seq 60); do virsh -c ${LIBVIRT_URI} version >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1'; fi
   done
 fi
 pid=
@@ -53,7 +54,7 @@ kill -TERM "$pid"
 for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && { echo "libvirtd ($pid) did not stop" >&2; exit 1; }
 "$@" </dev/null >/dev/null 2>&1
-for i in $(seq 60); do virsh -c qemu:///system version >/dev/null 2>&1 && exit 0; sleep 0.5; done
+for i in $(seq 60); do virsh -c ${LIBVIRT_URI} version >/dev/null 2>&1 && exit 0; sleep 0.5; done
 echo "libvirtd did not answer after its restart" >&2; exit 1`;
 
 export function installHookSteps(state: HookState, currentText: string): PlanStep[] {

@@ -1,4 +1,5 @@
 import "server-only";
+import { LIBVIRT_URI } from "./uri";
 import { createHash, randomBytes } from "node:crypto";
 import { runCommand, type SshTarget } from "@/lib/ssh";
 import { parseListening, type ListeningSocket } from "@/lib/domain/network/port-forward-schema";
@@ -27,7 +28,7 @@ export type ForwardFacts = {
 };
 
 const SCRIPT = `n=$1
-virsh -c qemu:///system net-dumpxml --inactive -- "$2" 2>&1
+virsh -c ${LIBVIRT_URI} net-dumpxml --inactive -- "$2" 2>&1
 printf '\\n%s|addr\\n' "$n"; ip -4 -o addr show 2>&1
 printf '\\n%s|ss\\n' "$n"; ss -Hltnu 2>&1
 printf '\\n%s|id\\n' "$n"; id -u

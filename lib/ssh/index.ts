@@ -20,11 +20,6 @@ export {
 export { registerFailureClassifier, type FailureClassifier, type FailedCommand } from "./classify";
 export { quoteArg, quoteArgv } from "./quote";
 export { INTERFACE_NAME, isInterfaceName, assertInterfaceName } from "./argv";
-// Transitional, and the one import of lib/libvirt here: lib/hosts/status.ts and
-// work in progress elsewhere still take virshArgv from "@/lib/ssh". Remove this
-// line once they import it from "@/lib/libvirt/virsh".
-// eslint-disable-next-line no-restricted-imports
-export { virshArgv } from "@/lib/libvirt/virsh";
 export { fingerprintOf, sameFingerprint } from "./fingerprint";
 export { runCommand, failureOf } from "./exec";
 export { withFreshConnection, type FreshRun, type FreshConnectionInfo } from "./fresh";

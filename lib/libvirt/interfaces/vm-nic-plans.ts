@@ -1,5 +1,5 @@
 import "server-only";
-import { virshArgv } from "@/lib/ssh";
+import { virshArgv } from "@/lib/libvirt/virsh";
 import type { PlanCommand, PlanDraft, PlanStep } from "@/lib/domain/plan";
 import type { HostRef, SnapshotDomain } from "@/lib/domain/host/snapshot";
 import { describeSource, virshTypeAndSource, type DeviceModel, type NicSource } from "@/lib/domain/interfaces/attach-spec";
