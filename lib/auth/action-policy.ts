@@ -2,7 +2,8 @@
 // each server action in the build is allowed to do, without a list that can drift.
 //
 // The convention, for every server action in the app:
-//   - its first statement is `const auth = await authorize(role); if (!auth.ok) return auth;`
+//   - it is `defineAction(role, schema, handler)`, which authorizes before it parses or runs
+//     anything (the public sign-in starts with its own check instead)
 //   - a read-only action's name starts with a read verb (getHosts, listNetworks, …) and
 //     may authorize "viewer"; every other action is a mutation and must refuse viewers.
 // The few actions that cannot require a session are named here, by file and export,

@@ -25,11 +25,10 @@ async function check(role: Role): Promise<Authorized | ActionFailure> {
 }
 
 /**
- * For server actions, as their first statement:
- *   const auth = await authorize("operator"); if (!auth.ok) return auth;
+ * The session and role check behind defineAction (lib/actions/define-action.ts),
+ * which every server action but sign-in is made with.
  */
 export const authorize = (role: Role): Promise<Authorized | ActionFailure> => check(role);
-export const requireRole = authorize;
 
 const status: Record<string, number> = { unauthenticated: 401, forbidden: 403 };
 

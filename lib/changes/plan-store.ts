@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { XML_EDIT_MAX_BYTES } from "@/lib/domain/network";
-import type { Plan, PlanDraft } from "./plan-types";
+import type { Plan, PlanDraft } from "@/lib/domain/plan";
 
 // Plans live on the server between "plan" and "apply", bound to the operator
 // who asked for them: the browser holds only an id, so it can neither alter
