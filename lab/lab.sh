@@ -48,7 +48,7 @@ host_is_healthy() {
   [[ -e /run/netns/$(netns_of "$h") ]] && mountpoint -q "$(mntns_file "$h")" || return 1
   ip -o addr show dev "$(uplink_root_end "$h")" 2>/dev/null | grep -q " $(root_end_of "$h")/" || return 1
   for pid in "$(libvirt_run_dir "$h")/libvirtd.pid" "$(libvirt_run_dir "$h")/virtlogd.pid" "$(sshd_dir "$h")/sshd.pid"; do
-    pid=$(pid_from "$pid"); [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
+    pid=$(pid_from "$pid"); [[ -n $pid ]] && pid_running "$pid" || return 1
   done
   # A lab built before hosts had their own root home must be rebuilt to get one.
   nsenter --mount="$(mntns_file "$h")" -- test -e "/root/$LAB_HOME_MARKER" || return 1

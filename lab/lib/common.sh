@@ -78,6 +78,15 @@ wait_until() {
   done
 }
 
+# Whether a process runs: it exists and is not a zombie. Here PID 1 does not reap the
+# orphans it inherits, so a killed daemon stays in /proc (and `kill -0` succeeds) forever.
+pid_running() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != Z ]]
+}
+
 # Read a pid from a pidfile, printing nothing when the file is missing or malformed.
 # (libvirt writes its pidfiles without a trailing newline, so `read` would report EOF.)
 pid_from() {

@@ -53,7 +53,7 @@ remove_lan_guard() {
 lan_dhcp_running() {
   local pid
   pid=$(pid_from "$(LAN_DNSMASQ_PIDFILE)")
-  [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == dnsmasq ]]
+  [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == dnsmasq ]] && pid_running "$pid"
 }
 
 # dnsmasq as the LAN's DHCP server: bound to the LAN bridge only, no DNS (port 0). Leases

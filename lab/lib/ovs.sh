@@ -26,7 +26,13 @@ ensure_ovs_mounts() {
 ovs_daemon_alive() {
   local pid
   pid=$(pid_from "$(ovs_dir "$1")/run/$2.pid")
-  [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]]
+  [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] && pid_running "$pid"
+}
+
+# Both daemons running and the database answering on its socket.
+ovs_healthy() {
+  ovs_daemon_alive "$1" ovsdb-server && ovs_daemon_alive "$1" ovs-vswitchd &&
+    in_host "$1" ovs-vsctl --timeout=5 show >/dev/null 2>&1
 }
 
 start_ovs() {
@@ -36,7 +42,7 @@ start_ovs() {
   for p in ovs-vswitchd ovsdb-server; do
     if ovs_daemon_alive "$h" "$p"; then
       pid=$(pid_from "$d/run/$p.pid"); kill "$pid"
-      wait_until 5 test ! -e "/proc/$pid" || kill -KILL "$pid" 2>/dev/null || true
+      wait_until 5 eval "! pid_running $pid" || kill -KILL "$pid" 2>/dev/null || true
     fi
   done
   find "$d/run" -mindepth 1 -delete
@@ -57,7 +63,7 @@ start_ovs() {
 ensure_ovs() {
   local h=$1
   ensure_ovs_mounts "$h"
-  { ovs_daemon_alive "$h" ovsdb-server && ovs_daemon_alive "$h" ovs-vswitchd; } || start_ovs "$h"
+  ovs_healthy "$h" || start_ovs "$h"
   ensure_lan_veth "$h" "$LAN_OVS_NIC"
   in_host "$h" ovs-vsctl --timeout=30 --may-exist add-br "$OVS_BRIDGE" -- set bridge "$OVS_BRIDGE" datapath_type=netdev \
     -- --may-exist add-port "$OVS_BRIDGE" "$LAN_OVS_NIC"

@@ -66,7 +66,7 @@ stop_processes() {
   local deadline=$((SECONDS + 5)) alive
   while :; do
     alive=()
-    for pid in "${pids[@]}"; do [[ -d /proc/$pid ]] && alive+=("$pid"); done
+    for pid in "${pids[@]}"; do pid_running "$pid" && alive+=("$pid"); done
     ((${#alive[@]})) || break
     if ((SECONDS >= deadline)); then kill -KILL "${alive[@]}" 2>/dev/null || true; sleep 0.2; break; fi
     sleep 0.1
@@ -82,7 +82,7 @@ stop_lab_processes() {
   if lan_dhcp_running; then
     local pid
     pid=$(pid_from "$(LAN_DNSMASQ_PIDFILE)")
-    kill "$pid"; wait_until 5 test ! -e "/proc/$pid" || kill -KILL "$pid" 2>/dev/null || true
+    kill "$pid"; wait_until 5 eval "! pid_running $pid" || kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$(LAN_DNSMASQ_PIDFILE)"
 }

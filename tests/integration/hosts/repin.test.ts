@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rekey, restoreKey } from "@/lab";
 import { addHost, readHostStatus, repinHostKey } from "@/lib/hosts";
+import { HOST_STATUS_POLICY } from "@/lib/hosts/shared-checks";
 import { transportStats } from "@/lib/ssh";
 import { admin, labFingerprint, labForm, useThrowawayStore } from "./support";
+
+// A host's status is reused for a moment (one check for many viewers): a key
+// changed behind Switchyard's back shows once that answer is no longer fresh.
+const outlastFreshStatus = () => new Promise((r) => setTimeout(r, HOST_STATUS_POLICY.freshMs + 100));
 
 describe("a changed host key", () => {
   useThrowawayStore();
@@ -16,6 +21,7 @@ describe("a changed host key", () => {
     try {
       const connectsBefore = transportStats(hostId)!.connects;
       const rekeyed = await rekey("hv-a");
+      await outlastFreshStatus();
       const changed = await readHostStatus(hostId);
       expect(changed).toMatchObject({ state: "host-key-changed", pinnedFingerprint: original, offeredKey: { fingerprint: rekeyed } });
       expect((await readHostStatus(hostId))?.state).toBe("host-key-changed");
@@ -30,6 +36,7 @@ describe("a changed host key", () => {
       expect((await readHostStatus(hostId))?.state).toBe("connected");
 
       await restoreKey("hv-a");
+      await outlastFreshStatus();
       expect((await readHostStatus(hostId))?.state).toBe("host-key-changed");
       expect(await repinHostKey(admin, hostId, original)).toMatchObject({ ok: true });
       expect((await readHostStatus(hostId))?.state).toBe("connected");
