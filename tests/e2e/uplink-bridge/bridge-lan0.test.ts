@@ -85,7 +85,8 @@ describe("Bridge this NIC on the NIC Switchyard reaches the host through", () =>
     expect(await link.getAttribute("href")).toBe(`/hosts/hv-a-lan/new-network?mode=bridge&bridge=${BRIDGE}`);
     const wizard = await page.context().newPage();
     await wizard.goto(`${server.baseURL}/hosts/hv-a-lan/new-network?mode=bridge&bridge=${BRIDGE}`);
-    expect(await wizard.locator('input[type="radio"][value="bridge"]').isChecked()).toBe(true);
+    // react-hook-form checks the radio once the page has hydrated.
+    await expect.poll(() => wizard.locator('input[type="radio"][value="bridge"]').isChecked(), { timeout: 15_000 }).toBe(true);
     await wizard.close();
 
     // The audit: the arming, then the proof and the timings.
