@@ -82,6 +82,26 @@ export const hosts = pgTable("hosts", {
   lastStatus: text("last_status"),
 });
 
+/** Cross-host networks (VXLAN segments, lib/domain/cross-host): the whole segment as the domain's CrossHostSegment. */
+export const crossHostSegments = pgTable("cross_host_segments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  vni: integer("vni").notNull().unique(),
+  spec: jsonb("spec").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A deleted segment's part on a host that was down: removed the next time that host is read. */
+export const crossHostPendingRemovals = pgTable("cross_host_pending_removals", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  hostId: uuid("host_id").notNull().references(() => hosts.id, { onDelete: "cascade" }),
+  segmentName: text("segment_name").notNull(),
+  /** argv lists run in order, each allowed to fail (the part may be half gone). */
+  commands: jsonb("commands").notNull(),
+  createdAt: createdAt(),
+});
+
 export type UserRow = typeof users.$inferSelect;
 export type HostRow = typeof hosts.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
