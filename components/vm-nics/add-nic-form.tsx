@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { planNicAttach } from "@/app/hosts/[host]/vms/actions";
 import type { AttachChoices } from "@/lib/domain/interfaces/attach-choices";
 import { DEVICE_MODELS, MACVTAP_MODES, type AttachSpec } from "@/lib/domain/interfaces/attach-spec";
-import { button, input } from "@/components/interfaces/styles";
+import { secondaryButton, Select, TextField } from "@/components/ui";
 import type { PlanFlow } from "@/components/interfaces/use-plan-flow";
 
 type Props = { host: string; uuid: string; choices: AttachChoices; initialSource: string; flow: PlanFlow };
@@ -39,45 +39,36 @@ export function AddNicForm({ host, uuid, choices, initialSource, flow }: Props) 
   const macError = flow.fieldErrors["spec.mac.address"] ?? flow.fieldErrors.mac;
   return (
     <form aria-label="Add network interface" className="grid max-w-xl gap-3" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <label htmlFor={`${id}-source`} className="text-sm font-medium">Network source</label>
-      <select id={`${id}-source`} value={source} onChange={(e) => setSource(e.target.value)} className={input}>
+      <Select id={`${id}-source`} label="Network source" value={source} onChange={(e) => setSource(e.target.value)}>
         <option value="">Choose…</option>
         <optgroup label="Virtual network">{choices.networks.map((n) => <option key={n.name} value={`network:${n.name}`}>{`Virtual network '${n.name}'${n.describe ? `: ${n.describe}` : ""}${n.active ? "" : " (inactive)"}`}</option>)}</optgroup>
         <optgroup label="Host bridge">{choices.bridges.map((b) => <option key={b} value={`bridge:${b}`}>{`Bridge device ${b}`}</option>)}</optgroup>
         <optgroup label="Macvtap (type='direct')">{choices.macvtapDevs.map((d) => <option key={d} value={`direct:${d}`}>{`Host device ${d}: macvtap`}</option>)}</optgroup>
-      </select>
+      </Select>
       {chosenNetwork?.portgroups ? (
-        <>
-          <label htmlFor={`${id}-portgroup`} className="text-sm font-medium">Portgroup</label>
-          <select id={`${id}-portgroup`} value={portgroup} onChange={(e) => setPortgroup(e.target.value)} className={input}>
-            <option value="">{`Network default${chosenNetwork.portgroups.find((g) => g.default) ? ` (${chosenNetwork.portgroups.find((g) => g.default)!.name})` : ""}`}</option>
-            {chosenNetwork.portgroups.map((g) => <option key={g.name} value={g.name}>{`${g.name}${g.vlan ? ` (${g.vlan})` : ""}`}</option>)}
-          </select>
-          {flow.fieldErrors.portgroup ? <p className="text-sm text-red-700 dark:text-red-400">{flow.fieldErrors.portgroup}</p> : null}
-        </>
+        <Select id={`${id}-portgroup`} label="Portgroup" value={portgroup} onChange={(e) => setPortgroup(e.target.value)} error={flow.fieldErrors.portgroup}>
+          <option value="">{`Network default${chosenNetwork.portgroups.find((g) => g.default) ? ` (${chosenNetwork.portgroups.find((g) => g.default)!.name})` : ""}`}</option>
+          {chosenNetwork.portgroups.map((g) => <option key={g.name} value={g.name}>{`${g.name}${g.vlan ? ` (${g.vlan})` : ""}`}</option>)}
+        </Select>
       ) : null}
       {source.startsWith("direct:") ? (
-        <>
-          <label htmlFor={`${id}-mode`} className="text-sm font-medium">Source mode</label>
-          <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value)} className={input}>
-            {MACVTAP_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
-          </select>
-        </>
+        <Select id={`${id}-mode`} label="Source mode" value={mode} onChange={(e) => setMode(e.target.value)}>
+          {MACVTAP_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+        </Select>
       ) : null}
-      <label htmlFor={`${id}-model`} className="text-sm font-medium">Device model</label>
-      <select id={`${id}-model`} value={model} onChange={(e) => setModel(e.target.value)} className={input}>
+      <Select id={`${id}-model`} label="Device model" value={model} onChange={(e) => setModel(e.target.value)}>
         {DEVICE_MODELS.map((m) => <option key={m} value={m}>{m}</option>)}
-      </select>
+      </Select>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">MAC address</legend>
         <label className="mr-4 text-sm"><input type="radio" name={`${id}-mac`} checked={macKind === "generated"} onChange={() => setMacKind("generated")} /> Generate (52:54:00:…)</label>
         <label className="text-sm"><input type="radio" name={`${id}-mac`} checked={macKind === "typed"} onChange={() => setMacKind("typed")} /> Set it</label>
+        {/* The legend says "MAC address"; the field's own name stays "MAC" for screen readers (and tests). */}
         {macKind === "typed" ? (
-          <input aria-label="MAC" value={mac} onChange={(e) => setMac(e.target.value)} placeholder="52:54:00:12:34:56" spellCheck={false} autoComplete="off" className={`${input} block`} />
-        ) : null}
-        {macError ? <p className="text-sm text-red-700 dark:text-red-400">{macError}</p> : null}
+          <TextField id={`${id}-mac-address`} label={<span className="sr-only">MAC</span>} mono value={mac} onChange={(e) => setMac(e.target.value)} placeholder="52:54:00:12:34:56" error={macError} />
+        ) : macError ? <p className="text-sm text-red-700 dark:text-red-400">{macError}</p> : null}
       </fieldset>
-      <div><button type="submit" className={button} disabled={flow.busy || !source}>Add network interface</button></div>
+      <div><button type="submit" className={secondaryButton} disabled={flow.busy || !source}>Add network interface</button></div>
     </form>
   );
 }
