@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { planBridgeNic } from "@/app/hosts/[host]/interfaces/bridge-nic-actions";
-import { button, input } from "./styles";
+import { ErrorBox, secondaryButton, TextField } from "@/components/ui";
 import type { PlanFlow } from "./use-plan-flow";
 
 const DEFAULT_SECONDS = 30;
@@ -22,7 +22,7 @@ export function BridgeNicForm({ host, nic, flow }: { host: string; nic: string; 
   const [seconds, setSeconds] = useState(String(DEFAULT_SECONDS));
   const [mine, setMine] = useState(false);
   if (!open) {
-    return <button type="button" className={button} disabled={flow.busy} aria-label={`Bridge ${nic}`} onClick={() => setOpen(true)}>Bridge this NIC</button>;
+    return <button type="button" className={secondaryButton} disabled={flow.busy} aria-label={`Bridge ${nic}`} onClick={() => setOpen(true)}>Bridge this NIC</button>;
   }
   const errors = mine ? flow.fieldErrors : {};
   return (
@@ -32,19 +32,14 @@ export function BridgeNicForm({ host, nic, flow }: { host: string; nic: string; 
         setMine(true);
         if (await flow.ask(() => planBridgeNic({ host, nic, bridge, seconds: Number(seconds) }))) setOpen(false);
       }}>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-bridge`} className="block text-xs font-medium">New bridge</label>
-        <input id={`${id}-bridge`} value={bridge} onChange={(e) => setBridge(e.target.value)} maxLength={40} spellCheck={false} autoComplete="off"
-          aria-invalid={errors.bridge ? true : undefined} className={`${input} w-32`} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-seconds`} className="block text-xs font-medium">Dead-man switch (s)</label>
-        <input id={`${id}-seconds`} type="number" value={seconds} onChange={(e) => setSeconds(e.target.value)}
-          aria-invalid={errors.seconds ? true : undefined} className={`${input} w-20`} />
-      </div>
-      <button type="submit" className={button} disabled={flow.busy || bridge === ""}>Show the plan</button>
-      <button type="button" className={button} onClick={() => setOpen(false)}>Cancel</button>
-      {errors.bridge || errors.seconds ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{errors.bridge ?? errors.seconds}</p> : null}
+      {/* One alert for the form (tests and screen readers read it); each field still says it is the invalid one. */}
+      <TextField id={`${id}-bridge`} label="New bridge" className="w-32" mono value={bridge} onChange={(e) => setBridge(e.target.value)} maxLength={40}
+        aria-invalid={errors.bridge ? true : undefined} />
+      <TextField id={`${id}-seconds`} label="Dead-man switch (s)" className="w-40" type="number" value={seconds} onChange={(e) => setSeconds(e.target.value)}
+        aria-invalid={errors.seconds ? true : undefined} />
+      <button type="submit" className={secondaryButton} disabled={flow.busy || bridge === ""}>Show the plan</button>
+      <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>Cancel</button>
+      {errors.bridge || errors.seconds ? <div className="w-full"><ErrorBox message={errors.bridge ?? errors.seconds} /></div> : null}
     </form>
   );
 }
