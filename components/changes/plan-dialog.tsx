@@ -1,14 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
+import { ErrorBox, primaryButton, secondaryButton, TextField } from "@/components/ui";
 import type { Plan } from "@/lib/domain/plan";
 import { CopyButton } from "./copy-button";
 import { FailurePanel } from "./failure-panel";
 import { GuardDetails, GuardResult } from "./guard-details";
 import { PlanSteps } from "./plan-steps";
 import { useApply } from "./use-apply";
-
-const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
 
 /**
  * The shared change flow: the plan (commands and XML, copyable), the
@@ -42,24 +41,20 @@ export function PlanDialog({ plan, onClose, onFinished }: { plan: Plan; onClose:
         </details>
       ) : null}
       {needsPhrase && state.phase === "review" ? (
-        <div className="space-y-1 text-sm">
-          <label htmlFor={confirmId} className="block font-medium">Type the network&apos;s name to confirm</label>
-          <p className="text-zinc-600 dark:text-zinc-400">Type <strong className="font-mono">{plan.confirmPhrase}</strong> exactly.</p>
-          <input id={confirmId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false}
-            className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900" />
-        </div>
+        <TextField id={confirmId} label="Type the network's name to confirm" mono value={typed} onChange={(e) => setTyped(e.target.value)}
+          hint={<p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Type <strong className="font-mono">{plan.confirmPhrase}</strong> exactly.</p>} />
       ) : null}
-      {state.refusal ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.refusal}</p> : null}
+      <ErrorBox message={state.refusal} />
       {finished && state.result === "ok" ? <p role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-400">Applied.</p> : null}
       {finished && state.result && state.result !== "ok" ? <FailurePanel result={state.result} failure={state.failure} /> : null}
       {finished && state.guard ? <GuardResult outcome={state.guard} host={plan.host.name} bridge={plan.guard?.kind === "bridge-nic" ? plan.guard.bridge : undefined} /> : null}
       <div className="flex gap-2">
         {!finished ? (
-          <button type="button" disabled={!canApply} onClick={() => apply(needsPhrase ? typed : undefined)} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+          <button type="button" disabled={!canApply} onClick={() => apply(needsPhrase ? typed : undefined)} className={primaryButton}>
             {state.phase === "applying" ? "Applying…" : "Apply"}
           </button>
         ) : null}
-        <button type="button" disabled={state.phase === "applying"} onClick={close} className={`${button} border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`}>
+        <button type="button" disabled={state.phase === "applying"} onClick={close} className={secondaryButton}>
           {finished ? "Close" : "Cancel"}
         </button>
       </div>
