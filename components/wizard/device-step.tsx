@@ -1,27 +1,19 @@
 "use client";
 
-import { useId } from "react";
 import { get, useFieldArray, useFormContext } from "react-hook-form";
 import { MACVTAP_MODES, type WizardValues } from "@/lib/domain/network";
-import { CheckField, FieldError, inputClass, useFieldError, type WizardPath } from "./field";
+import { Checkbox, FieldError, secondaryButton, Select as UiSelect, smallButton, TextField as UiTextField } from "@/components/ui";
+import { CheckField, useFieldError, type WizardPath } from "./field";
 import type { StepProps } from "./step-props";
 
 // The device network's one page after its name: which host bridge, NICs or
 // physical function its guests use. Nothing here asks for addresses, DHCP or
 // DNS: libvirt refuses them on these networks.
 
+/** components/ui's Select with its error taken from the wizard's form by name. */
 function Select({ name, label, value, onChange, children }: { name: WizardPath; label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
-  const id = useId();
   const error = useFieldError(name);
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : false} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}>
-        {children}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
+  return <UiSelect label={label} value={value} onChange={(e) => onChange(e.target.value)} error={error}>{children}</UiSelect>;
 }
 
 function Portgroups() {
@@ -33,7 +25,7 @@ function Portgroups() {
       {fields.map((f, i) => (
         <PortgroupRow key={f.id} index={i} onRemove={() => remove(i)} register={register} />
       ))}
-      <button type="button" onClick={() => append({ name: "", vlan: "", trunk: false })} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
+      <button type="button" onClick={() => append({ name: "", vlan: "", trunk: false })} className={secondaryButton}>
         Add portgroup
       </button>
     </fieldset>
@@ -41,25 +33,16 @@ function Portgroups() {
 }
 
 function PortgroupRow({ index, onRemove, register }: { index: number; onRemove: () => void; register: ReturnType<typeof useFormContext<WizardValues>>["register"] }) {
-  const nameId = useId();
-  const vlanId = useId();
   const nameError = useFieldError(`device.portgroups.${index}.name`);
   const vlanError = useFieldError(`device.portgroups.${index}.vlan`);
   return (
     <div role="group" aria-label={`Portgroup ${index + 1}`} className="grid grid-cols-[1fr_1fr_auto_auto_auto] items-start gap-3">
-      <div>
-        <label htmlFor={nameId} className="block text-xs font-medium">Portgroup name</label>
-        <input id={nameId} {...register(`device.portgroups.${index}.name`)} autoComplete="off" aria-invalid={nameError ? true : false} aria-describedby={nameError ? `${nameId}-error` : undefined} className={inputClass} />
-        <FieldError id={`${nameId}-error`} message={nameError} />
-      </div>
-      <div>
-        <label htmlFor={vlanId} className="block text-xs font-medium">VLAN tag(s)</label>
-        <input id={vlanId} {...register(`device.portgroups.${index}.vlan`)} placeholder="none, 10, or 10,20" autoComplete="off" aria-invalid={vlanError ? true : false} aria-describedby={vlanError ? `${vlanId}-error` : undefined} className={inputClass} />
-        <FieldError id={`${vlanId}-error`} message={vlanError} />
-      </div>
-      <label className="mt-6 flex items-center gap-1 text-xs"><input type="checkbox" {...register(`device.portgroups.${index}.trunk`)} /> Trunk</label>
+      <UiTextField label="Portgroup name" {...register(`device.portgroups.${index}.name`)} autoComplete="off" error={nameError} />
+      <UiTextField label="VLAN tag(s)" {...register(`device.portgroups.${index}.vlan`)} placeholder="none, 10, or 10,20" autoComplete="off" error={vlanError} />
+      <Checkbox label="Trunk" className="mt-6 flex items-center gap-1" {...register(`device.portgroups.${index}.trunk`)} />
+      {/* components/ui has no radio: one of a row's radios is the network's default portgroup. */}
       <label className="mt-6 flex items-center gap-1 text-xs"><input type="radio" value={String(index)} {...register("device.defaultPortgroup")} /> Default</label>
-      <button type="button" onClick={onRemove} className="mt-6 text-xs text-red-700 dark:text-red-400">Remove</button>
+      <button type="button" onClick={onRemove} className={`mt-6 ${smallButton}`}>Remove</button>
     </div>
   );
 }
@@ -107,9 +90,7 @@ function MacvtapBody({ devices }: Pick<StepProps, "devices">) {
         <legend className="text-sm font-medium">Host interfaces (the pool)</legend>
         {devices.nics.map((n) => (
           <div key={n.name}>
-            <label className={`flex items-center gap-2 text-sm ${n.busy ? "opacity-60" : ""}`}>
-              <input type="checkbox" checked={interfaces.includes(n.name)} disabled={!!n.busy} onChange={(e) => toggle(n.name, e.target.checked)} /> {n.name}
-            </label>
+            <Checkbox label={n.name} className={`flex items-center gap-2 ${n.busy ? "opacity-60" : ""}`} checked={interfaces.includes(n.name)} disabled={!!n.busy} onChange={(e) => toggle(n.name, e.target.checked)} />
             {n.busy ? <p className="ml-6 text-xs text-zinc-600 dark:text-zinc-400">Not offered: {n.busy}</p> : null}
           </div>
         ))}

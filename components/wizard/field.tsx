@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { get, useFormContext, type FieldPath } from "react-hook-form";
-import { Checkbox, FieldError, inputClass, TextField as UiTextField } from "@/components/ui";
+import { Checkbox, TextField as UiTextField } from "@/components/ui";
 import type { WizardValues } from "@/lib/domain/network";
 
 // The wizard's fields: the shared form parts (components/ui) bound to the
@@ -10,8 +10,6 @@ import type { WizardValues } from "@/lib/domain/network";
 // caused it, linked by aria-describedby, with aria-invalid set while it has one.
 
 export type WizardPath = FieldPath<WizardValues>;
-
-export { FieldError, inputClass };
 
 export function useFieldError(name: WizardPath): string | undefined {
   const { formState } = useFormContext<WizardValues>();
