@@ -2,9 +2,8 @@
 
 import { useState, type ReactNode } from "react";
 import { planLinuxVlanBond, planOvsChange } from "@/app/hosts/[host]/interfaces/ovs-actions";
-import { Checkbox, Select, TextField } from "@/components/ui";
+import { Checkbox, secondaryButton, Select, TextField } from "@/components/ui";
 import type { OvsPageView } from "@/lib/domain/host/snapshot-ovs";
-import { button } from "./styles";
 import type { PlanFlow } from "./use-plan-flow";
 
 // The Open vSwitch and Linux VLAN/bond forms of the Interfaces page. Each asks
@@ -23,7 +22,7 @@ function Form({ title, onSubmit, children, disabled }: { title: string; onSubmit
   return (
     <form aria-label={title} className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
       {children}
-      <button type="submit" className={button} disabled={disabled}>{title}</button>
+      <button type="submit" className={secondaryButton} disabled={disabled}>{title}</button>
     </form>
   );
 }
