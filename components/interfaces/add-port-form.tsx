@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { planHostInterfaceChange } from "@/app/hosts/[host]/interfaces/actions";
-import { Select } from "@/components/ui";
-import { button } from "./styles";
+import { secondaryButton, Select } from "@/components/ui";
 import type { PlanFlow } from "./use-plan-flow";
 
 /** "Add to bridge": a TAP or NIC, and the bridge it joins (ip link set dev X master Y). */
@@ -24,7 +23,7 @@ export function AddPortForm({ host, ports, bridges, flow }: { host: string; port
         <option value="">Choose…</option>
         {bridges.map((b) => <option key={b} value={b}>{b}</option>)}
       </Select>
-      <button type="submit" className={button} disabled={flow.busy || !port || !bridge}>Add to bridge</button>
+      <button type="submit" className={secondaryButton} disabled={flow.busy || !port || !bridge}>Add to bridge</button>
     </form>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { planHostInterfaceChange } from "@/app/hosts/[host]/interfaces/actions";
-import { TextField } from "@/components/ui";
-import { button } from "./styles";
+import { secondaryButton, TextField } from "@/components/ui";
 import type { PlanFlow } from "./use-plan-flow";
 
 const WHAT = {
@@ -25,7 +24,7 @@ export function CreateForm({ host, change, flow }: { host: string; change: keyof
         if (await flow.ask(() => planHostInterfaceChange({ host, change, name }))) setName("");
       }}>
       <TextField label={what.label} value={name} onChange={(e) => setName(e.target.value)} placeholder={what.placeholder} maxLength={40} mono error={problem} />
-      <button type="submit" className={button} disabled={flow.busy || name === ""}>{what.title}</button>
+      <button type="submit" className={secondaryButton} disabled={flow.busy || name === ""}>{what.title}</button>
     </form>
   );
 }
