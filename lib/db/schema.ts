@@ -2,6 +2,7 @@
 // tables are small enough to read together. Changes go through a new
 // drizzle-kit migration (`npx drizzle-kit generate`), never an edit of an old one.
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { PlanDraft } from "@/lib/domain/plan";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -101,6 +102,27 @@ export const crossHostPendingRemovals = pgTable("cross_host_pending_removals", {
   commands: jsonb("commands").notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Plans between "plan" and "apply" (lib/changes/plan-store.ts). In the store, not
+ * in a process's memory, so a plan made through one server applies through any
+ * other. `operator_id` is not a foreign key: a plan lives ten minutes and is only
+ * ever read back together with the id of the signed-in operator.
+ */
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    operatorId: text("operator_id").notNull(),
+    /** The PlanDraft as prepared: steps, argv, stdin and XML, exactly as shown. */
+    draft: jsonb("draft").$type<PlanDraft>().notNull(),
+    /** All the XML it carries (shown XML and every stdin), counted against the store-wide budget. */
+    xmlBytes: integer("xml_bytes").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("plans_operator_idx").on(t.operatorId), index("plans_expires_idx").on(t.expiresAt)],
+);
 
 export type UserRow = typeof users.$inferSelect;
 export type HostRow = typeof hosts.$inferSelect;
