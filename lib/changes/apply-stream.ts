@@ -14,12 +14,12 @@ import type { ApplyEvent } from "@/lib/domain/plan";
 const json = (status: number, body: object) => Response.json(body, { status });
 
 export async function applyPlanResponse(planId: string, operator: Operator, confirm: string | undefined): Promise<Response> {
-  const seen = peekPlan(planId, operator.id);
+  const seen = await peekPlan(planId, operator.id);
   if (!seen.ok) return json(seen.code === "plan-expired" ? 410 : 404, { ok: false, code: seen.code, message: seen.message });
   if (seen.plan.confirmPhrase !== undefined && confirm !== seen.plan.confirmPhrase) {
     return json(400, { ok: false, code: "confirm-mismatch", message: "Type the network's name exactly to confirm." });
   }
-  const taken = takePlan(planId, operator.id);
+  const taken = await takePlan(planId, operator.id);
   if (!taken.ok) return json(404, { ok: false, code: taken.code, message: taken.message });
   const plan = taken.plan;
   const found = await findHostTarget(plan.host.id);

@@ -87,7 +87,7 @@ function contextOf(l: Loaded, own: PortForwardRule[]): PortForwardContext {
   };
 }
 
-function plan(l: Loaded, operator: Operator, next: PortForwardRule[], verb: string): ActionResult<Plan> {
+function plan(l: Loaded, operator: Operator, next: PortForwardRule[], verb: string): Promise<ActionResult<Plan>> {
   const spec = l.spec!;
   const before = spec.portForwards ?? [];
   const xml = buildNetworkXml({ ...spec, portForwards: next.length ? next : undefined });

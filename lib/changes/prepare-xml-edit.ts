@@ -53,7 +53,7 @@ export async function prepareXmlEdit({ operator, host: hostName, input: { uuid, 
   const changes = diffSpecs(before.spec, after.spec);
   // The model does not read everything (e.g. <bandwidth>, <portgroup>): a change there is still a change.
   if (changes.length === 0) changes.push({ path: "other XML", restart: true });
-  const saved = storePlan(xmlEditPlan(ctx.data, edited, changes), operator.id);
+  const saved = await storePlan(xmlEditPlan(ctx.data, edited, changes), operator.id);
   if (!saved.ok) return saved;
   return ok({ kind: "plan", plan: saved.data, diff: lineDiff(current, edited), changes, active: ctx.data.network.active });
 }
