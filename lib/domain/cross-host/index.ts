@@ -1,0 +1,4 @@
+export * from "./segment";
+export * from "./build";
+export * from "./schema";
+export * from "./read";
