@@ -30,6 +30,8 @@ export const hostStatusHref = (hostId: string) => `${hostHref(hostId)}/status`;
 /** JSON: one host's snapshot, libvirt only or with the kernel side (route handler). */
 export const hostViewHref = (host: string, scope: "networks" | "full" = "networks") =>
   `/networks/hosts/${seg(host)}${scope === "full" ? "?scope=full" : ""}`;
+/** JSON: the rows of one host's networks list, from the live host model when current (route handler). */
+export const hostRowsHref = (host: string, settle = false) => `/networks/hosts/${seg(host)}/rows${settle ? "?settle=1" : ""}`;
 /** Server-sent events for one host. */
 export const hostEventsHref = (host: string) => `/api/events?host=${seg(host)}`;
 /** POST: apply a stored plan (NDJSON progress). */
