@@ -2,3 +2,4 @@ export * from "./segment";
 export * from "./build";
 export * from "./schema";
 export * from "./read";
+export * from "./effect";

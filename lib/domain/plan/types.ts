@@ -2,8 +2,15 @@
 // by the server and the browser. Pure data: what the operator is shown is the
 // stored plan itself, so the commands shown are the commands that run.
 import type { GuardedChange, GuardOutcome } from "./guard";
+import type { CrossHostEffect } from "../cross-host/effect";
 
-export type PlanCommand = { title: string; argv: string[]; stdin?: string };
+export type PlanCommand = {
+  title: string;
+  argv: string[];
+  stdin?: string;
+  /** Runs on this host rather than the plan's: the steps of a cross-host plan (lib/changes/apply-cross-host.ts). */
+  host?: { id: string; name: string };
+};
 
 /** A step, and the command that undoes it if a later step fails. */
 export type PlanStep = PlanCommand & { undo?: PlanCommand };
@@ -27,6 +34,8 @@ export type PlanDraft = {
   nextHref?: string;
   /** Set when the change can cut the host off: it runs under a dead-man switch on the host. */
   guard?: GuardedChange;
+  /** Set on a plan across hosts: what the store records once every host applied it. */
+  crossHost?: CrossHostEffect;
 };
 
 export type Plan = PlanDraft & { id: string; createdAt: string; expiresAt: string };
