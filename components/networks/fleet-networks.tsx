@@ -2,9 +2,9 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
-import { networkRows } from "@/lib/domain/host/snapshot-rows";
 import { NetworkTable } from "./network-table";
-import { fetchHostView, hostViewKey } from "./queries";
+import { fetchHostRows, hostRowsKey, type RowsResult } from "./queries";
+import { useSettledRows } from "./use-settled-rows";
 import { matchesFilter, type FleetRow } from "./sort-rows";
 
 /**
@@ -16,16 +16,17 @@ export function FleetNetworks({ hosts }: { hosts: string[] }) {
   const filterId = useId();
   const [filter, setFilter] = useState("");
   const queries = useQueries({
-    queries: hosts.map((host) => ({ queryKey: hostViewKey(host), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostView(host, signal) })),
+    queries: hosts.map((host) => ({ queryKey: hostRowsKey(host), queryFn: ({ signal }: { signal: AbortSignal }) => fetchHostRows(host, signal) })),
   });
   const rows: FleetRow[] = useMemo(
-    () => queries.flatMap((q, i) => (q.data?.ok ? networkRows(q.data.data.snapshot).map((r) => ({ ...r, host: hosts[i]! })) : [])),
+    () => queries.flatMap((q, i) => (q.data?.ok ? q.data.data.rows.map((r) => ({ ...r, host: hosts[i]! })) : [])),
     [queries, hosts],
   );
   const shown = rows.filter((r) => matchesFilter(r, filter));
   const status = hosts.map((host, i) => ({ host, query: queries[i]! })).filter(({ query }) => !query.data?.ok);
   return (
     <div className="space-y-4">
+      {hosts.map((host, i) => <SettleRows key={host} host={host} result={queries[i]!.data} />)}
       <div className="flex items-center gap-3">
         <label htmlFor={filterId} className="text-sm font-medium">Filter</label>
         <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, host, bridge, subnet…"
@@ -46,4 +47,10 @@ export function FleetNetworks({ hosts }: { hosts: string[] }) {
       ))} />
     </div>
   );
+}
+
+/** Each host's follow-up to an answer served from the live model (a hook per host needs a component per host). */
+function SettleRows({ host, result }: { host: string; result: RowsResult | undefined }) {
+  useSettledRows(host, result);
+  return null;
 }

@@ -31,7 +31,8 @@ export function NetworkPage({ host, name, initial, canChange }: { host: string; 
   const finished = async (nextHref?: string) => {
     setPlan(null);
     if (nextHref) router.push(nextHref);
-    await queryClient.invalidateQueries({ queryKey: hostViewKey(host) });
+    // Every cached view of the host, the lists' rows included (an autostart flip raises no libvirt event).
+    await queryClient.invalidateQueries({ queryKey: ["host-view", host] });
   };
   // The dialog stays up whatever the host now says: a refetch during a delete
   // must not take the progress and the outcome away.

@@ -6,7 +6,7 @@ import { HostNetworks } from "@/components/networks/host-networks";
 import { LiveHost } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { readHostView } from "@/lib/libvirt/host-read";
+import { loadHostRows } from "@/lib/hosts/live-model-server";
 import { newNetworkHref, routeSegment } from "@/lib/routes";
 
 type Params = { params: Promise<{ host: string }> };
@@ -18,7 +18,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function HostNetworksPage({ params }: Params) {
   const operator = await requirePageRole("viewer");
   const host = routeSegment((await params).host) ?? notFound();
-  const initial = await readHostView(host, "networks");
+  // The table's rows only, from the live host model when it is current: no SSH round trip before answering.
+  const initial = await loadHostRows(host);
   const hostName = initial.ok ? initial.data.host.name : host;
   return (
     <div className="space-y-6">
