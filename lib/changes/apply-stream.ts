@@ -1,5 +1,6 @@
 import "server-only";
 import { findHostTarget } from "@/lib/hosts";
+import { forgetLiveModel } from "@/lib/hosts/live-model-server";
 import type { Operator } from "@/lib/auth/roles";
 import { applyPlan, sshRunner } from "./apply";
 import { applyGuardedPlan } from "./guarded-change";
@@ -36,9 +37,12 @@ export async function applyPlanResponse(planId: string, operator: Operator, conf
           open = false;
         }
       };
+      // Autostart and kernel changes raise no libvirt event: the live model must not serve what it held.
+      forgetLiveModel(plan.host.id);
       // A plan that can cut the host off runs under the host's dead-man switch.
       const run = plan.guard ? applyGuardedPlan(plan, operator, found.data.target, emit) : applyPlan(plan, operator, sshRunner(found.data.target), emit);
       void run.finally(() => {
+        forgetLiveModel(plan.host.id);
         if (open) controller.close();
         open = false;
       });

@@ -5,7 +5,8 @@ import { sseMessage, sseStream } from "./sse";
 import { SSE_EVENTS, type LiveChange, type LiveEnd, type LiveStatus } from "./types";
 
 export interface LiveStreamRequest {
-  hub: EventHub;
+  /** The hub, or a wrapper of its subscribe (lib/hosts/live-model-server.ts's withLiveModel). */
+  hub: Pick<EventHub, "subscribe">;
   hosts: ReadonlyArray<{ id: string; name: string }>;
   signal: AbortSignal;
   /** The session the stream was authorised with; re-checked while it runs. */

@@ -7,6 +7,7 @@ import { liveStream } from "@/lib/events/live-stream";
 import { SSE_HEADERS } from "@/lib/events/sse";
 import { streamSlots } from "@/lib/events/stream-slots";
 import { findHost, listHosts } from "@/lib/hosts";
+import { withLiveModel } from "@/lib/hosts/live-model-server";
 
 // GET /api/events?host=<id or name>  — live changes of one host
 // GET /api/events                    — live changes of every registered host
@@ -37,6 +38,6 @@ export async function GET(request: Request): Promise<Response> {
   if (!slot.ok) {
     return Response.json({ ok: false, code: "too-many-streams", message: slot.message }, { status: 429, headers: { "Retry-After": "10" } });
   }
-  const body = liveStream({ hub: liveEvents(), hosts, signal: request.signal, sessionToken, onClose: slot.release });
+  const body = liveStream({ hub: withLiveModel(liveEvents()), hosts, signal: request.signal, sessionToken, onClose: slot.release });
   return new Response(body, { headers: SSE_HEADERS });
 }
