@@ -4,8 +4,9 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { networkRows } from "@/lib/domain/host/snapshot-rows";
 import { liveEvents, type EventHub } from "@/lib/events";
 import { readHostSnapshot } from "@/lib/libvirt/host-snapshot";
-import { isSshError } from "@/lib/ssh";
-import { LiveModel, type ServedRows } from "./live-model";
+import type { HostRef } from "@/lib/domain/host/snapshot";
+import { isSshError, type SshTarget } from "@/lib/ssh";
+import { LiveModel, type HostRows, type LiveModelDeps, type ServedRows } from "./live-model";
 import { findHostTarget } from "./target";
 
 // The process-wide live host model (see live-model.ts), wired to the event hub
@@ -15,16 +16,27 @@ import { findHostTarget } from "./target";
 const KEY = Symbol.for("switchyard.liveModel");
 type Holder = { [KEY]?: LiveModel };
 
+type Subscribable = Pick<EventHub, "subscribe">;
+
+/** The model's view of a hub: it needs only "something happened" and whether the stream is live. */
+export function hubSubscriber(hub: Subscribable): LiveModelDeps["subscribe"] {
+  return (hostId, listener) =>
+    hub.subscribe(hostId, (message) => listener(message.type === "change" ? { type: "change" } : { type: "status", state: message.status.state }));
+}
+
+/** The rows of one networks read: one SSH exec (the network pages' read, no kernel facts). */
+export async function readRows(target: SshTarget, host: HostRef): Promise<HostRows> {
+  return { host, rows: networkRows(await readHostSnapshot(target, { scope: "networks" })) };
+}
+
 export function liveModel(): LiveModel {
   const holder = globalThis as Holder;
   holder[KEY] ??= new LiveModel({
-    subscribe: (hostId, listener) =>
-      liveEvents().subscribe(hostId, (message) => listener(message.type === "change" ? { type: "change" } : { type: "status", state: message.status.state })),
+    subscribe: hubSubscriber(liveEvents()),
     read: async (hostId) => {
       const found = await findHostTarget(hostId);
       if (!found.ok) throw new Error(found.message);
-      const snapshot = await readHostSnapshot(found.data.target, { scope: "networks" });
-      return { host: { id: found.data.row.id, name: found.data.row.name }, rows: networkRows(snapshot) };
+      return readRows(found.data.target, { id: found.data.row.id, name: found.data.row.name });
     },
     defer: (work) => {
       try {
@@ -53,8 +65,6 @@ export async function loadHostRows(hostIdOrName: string, options: { settle?: boo
     return fail("internal", "Reading the host failed unexpectedly; see the server log.");
   }
 }
-
-type Subscribable = Pick<EventHub, "subscribe">;
 
 /**
  * The hub as the browser's event stream sees it: while a browser listens to a
