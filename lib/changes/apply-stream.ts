@@ -4,6 +4,7 @@ import { forgetLiveModel } from "@/lib/hosts/live-model-server";
 import type { Operator } from "@/lib/auth/roles";
 import { applyPlan, sshRunner } from "./apply";
 import { applyGuardedPlan } from "./guarded-change";
+import { applyCrossHostPlan } from "./apply-cross-host";
 import { peekPlan, takePlan } from "./plan-store";
 import type { ApplyEvent } from "@/lib/domain/plan";
 
@@ -40,7 +41,7 @@ export async function applyPlanResponse(planId: string, operator: Operator, conf
       // Autostart and kernel changes raise no libvirt event: the live model must not serve what it held.
       forgetLiveModel(plan.host.id);
       // A plan that can cut the host off runs under the host's dead-man switch.
-      const run = plan.guard ? applyGuardedPlan(plan, operator, found.data.target, emit) : applyPlan(plan, operator, sshRunner(found.data.target), emit);
+      const run = plan.crossHost ? applyCrossHostPlan(plan, operator, emit) : plan.guard ? applyGuardedPlan(plan, operator, found.data.target, emit) : applyPlan(plan, operator, sshRunner(found.data.target), emit);
       void run.finally(() => {
         forgetLiveModel(plan.host.id);
         if (open) controller.close();

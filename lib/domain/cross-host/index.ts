@@ -3,3 +3,4 @@ export * from "./build";
 export * from "./schema";
 export * from "./read";
 export * from "./effect";
+export * from "./host-facts";
