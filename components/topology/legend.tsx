@@ -1,7 +1,7 @@
 import { LEGEND_STATES, STATE_STYLE, KIND_BADGE, KIND_NAME } from "./state-style";
 import type { TopologyNodeKind } from "@/lib/domain/topology";
 
-const KINDS: TopologyNodeKind[] = ["vm", "tap", "network", "bridge", "nic"];
+const KINDS: TopologyNodeKind[] = ["vm", "tap", "network", "bridge", "nic", "lan"];
 
 /** What the colours, badges and dashes mean. */
 export function Legend({ folded }: { folded: boolean }) {

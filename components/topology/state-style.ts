@@ -20,6 +20,7 @@ export const KIND_BADGE: Record<TopologyNodeKind, { text: string; className: str
   network: { text: "NET", className: "bg-sky-100 text-sky-800 dark:bg-sky-900 dark:text-sky-100" },
   bridge: { text: "BR", className: "bg-orange-100 text-orange-800 dark:bg-orange-900 dark:text-orange-100" },
   nic: { text: "NIC", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100" },
+  lan: { text: "LAN", className: "bg-lime-100 text-lime-800 dark:bg-lime-900 dark:text-lime-100" },
 };
 
 export const KIND_NAME: Record<TopologyNodeKind, string> = {
@@ -28,6 +29,7 @@ export const KIND_NAME: Record<TopologyNodeKind, string> = {
   network: "Network",
   bridge: "Bridge",
   nic: "NIC",
+  lan: "LAN",
 };
 
 /** States in the order the legend lists them (running/up share a colour, so one entry). */

@@ -6,6 +6,8 @@ import { addDomains } from "./domain-nodes";
 import { addLinks } from "./link-nodes";
 import { addConfiguredEdges, addLiveEdges } from "./port-edges";
 import { countVmTaps, foldTaps } from "./fold-taps";
+import { addOvsBridges, addOvsPorts, withOvsMasters } from "./ovs-nodes";
+import { drawDeviceExits } from "./device-exits";
 
 export type BuildOptions = {
   /** Fold taps into VM→network edges when a graph has more VM interfaces than this. */
@@ -42,14 +44,18 @@ export function buildHostGraph(host: string, facts: TopologyFacts, options: Buil
   const draft = new GraphDraft(host);
   // Order matters: networks and VM interfaces claim their virbrN / vnetN first,
   // so addLinks only creates nodes for what is left.
+  // Open vSwitch ports get their switch as master (the kernel does not say it), then draw as bridge ports.
+  const links = withOvsMasters(facts.links, facts.ovs);
   addNetworks(draft, facts.networks);
   addDomains(draft, facts.domains);
-  addLinks(draft, facts.links, facts.addresses);
-  addLiveEdges(draft, facts.links, facts.bridgePorts);
-  addConfiguredEdges(draft, facts.domains, facts.networks, facts.links);
+  addOvsBridges(draft, facts.ovs);
+  addLinks(draft, links, facts.addresses);
+  addOvsPorts(draft, facts.ovs);
+  addLiveEdges(draft, links, facts.bridgePorts);
+  addConfiguredEdges(draft, facts.domains, facts.networks, links);
   addUplinks(draft, facts.networks, facts.routes);
   propagateNetworks(draft);
-  const graph: TopologyGraph = { nodes: draft.nodes, edges: draft.edges, groups: [], folded: false };
+  const graph = drawDeviceExits({ nodes: draft.nodes, edges: draft.edges, groups: [], folded: false }, host, facts.networks);
   const limit = options.foldTapsAbove ?? DEFAULT_FOLD_TAPS_ABOVE;
   return countVmTaps(graph) > limit ? foldTaps(graph) : graph;
 }

@@ -30,6 +30,9 @@ function interfaceDetails(dom: SnapshotDomain, nic: VmInterface): Detail[] {
     { label: "VM", value: dom.name },
     { label: "Type", value: nic.type },
     { label: "Source", value: sourceText(nic) },
+    ...(nic.network && nic.type !== "network" ? [{ label: "Network", value: nic.network }] : []),
+    ...(nic.portgroup ? [{ label: "Portgroup", value: nic.portgroup }] : []),
+    ...(nic.vlan ? [{ label: "VLAN", value: nic.vlan }] : []),
     ...(nic.target ? [{ label: "Device", value: nic.target }] : []),
     ...(nic.mac ? [{ label: "MAC", value: nic.mac }] : []),
     ...(nic.model ? [{ label: "Model", value: nic.model }] : []),
@@ -70,7 +73,8 @@ export function addDomains(draft: GraphDraft, domains: SnapshotDomain[]) {
         details: interfaceDetails(dom, nic),
       });
       if (nic.target) draft.byIfname.set(nic.target, id);
-      if (nic.type === "network" && nic.network) draft.tag(id, nic.network);
+      // Live XML gives a network's NIC its actual type (bridge, direct): the network still names it.
+      if (nic.network) draft.tag(id, nic.network);
       draft.connect(vmId, id, "interface");
     });
   }

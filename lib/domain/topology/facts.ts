@@ -3,4 +3,4 @@
 // draw from one shape and no second reading of iproute2 or libvirt exists.
 import type { HostSnapshot } from "../host/snapshot";
 
-export type TopologyFacts = Pick<HostSnapshot, "links" | "bridgePorts" | "routes" | "addresses" | "networks" | "domains">;
+export type TopologyFacts = Pick<HostSnapshot, "links" | "bridgePorts" | "routes" | "addresses" | "networks" | "domains" | "ovs">;

@@ -1,7 +1,8 @@
 // The builder's output: plain, serialisable nodes and edges. Nothing here
 // knows about React or about a layout; components turn it into flow nodes.
 
-export type TopologyNodeKind = "nic" | "bridge" | "network" | "tap" | "vm";
+/** lan: what lies past a NIC a device network leaves by (device-exits.ts). */
+export type TopologyNodeKind = "nic" | "bridge" | "network" | "tap" | "vm" | "lan";
 
 /** Links are up/down, networks active/inactive, VMs running/paused/stopped. */
 export type NodeState = "up" | "down" | "active" | "inactive" | "running" | "paused" | "stopped" | "unknown";
@@ -27,7 +28,8 @@ export type TopologyNode = {
 
 /**
  * port: a NIC or tap to its master bridge; lower: a macvtap to its lower NIC;
- * uplink: a network to the device its traffic leaves by; interface: a VM to
+ * uplink: a network to the device its traffic leaves by (and on, for device
+ * networks: host bridge → NIC → LAN); interface: a VM to
  * its tap; folded: a VM straight to a network when taps are folded away.
  */
 export type TopologyEdgeKind = "port" | "lower" | "uplink" | "interface" | "folded";

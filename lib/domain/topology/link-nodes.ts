@@ -46,6 +46,11 @@ export function addLinks(draft: GraphDraft, links: HostLink[], addrs: HostAddres
       owner.details.push({ label: "Bridge state", value: link.operstate ?? state });
       continue;
     }
+    if (owner?.kind === "bridge") {
+      // An Open vSwitch bridge's internal port and datapath devices (ovs-nodes.ts): state only, not nodes of their own.
+      owner.details.push({ label: `Device ${link.ifname}`, value: link.operstate ?? state });
+      continue;
+    }
     const kindName = link.kind;
     const kind = kindName === "bridge" ? "bridge" : kindName && TAP_KINDS.has(kindName) ? "tap" : "nic";
     const id = nodeId(draft.host, kind, link.ifname);

@@ -28,6 +28,7 @@ export const NODE_SIZE: Record<TopologyNodeKind, { width: number; height: number
   network: { width: 200, height: 92 },
   bridge: { width: 170, height: 56 },
   nic: { width: 170, height: 56 },
+  lan: { width: 150, height: 56 },
 };
 
 export const GROUP_PADDING = { top: 44, left: 20, bottom: 20, right: 20 };

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { DomainState, HostSnapshot, SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { addressesFromJson, bridgePortsFromLinks, linksFromJson, routesFromJson } from "@/lib/domain/host/snapshot-ip";
 import { parseDomainXml } from "@/lib/domain/host/snapshot-domain";
+import { parseOvsJson } from "@/lib/domain/host/snapshot-ovs";
 import { parseNetworkXml } from "@/lib/domain/network";
 
 // Turns a directory of real lab output (see tests/fixtures/topology/capture.sh)
@@ -30,6 +31,15 @@ function networkStates(text: string): Map<string, boolean> {
   return new Map(rows.map((cols) => [cols[0]!, cols[1] === "active"]));
 }
 
+/** ovs.jsonl, when captured, is the host read's own ovs-vsctl output. */
+function ovsFacts(dir: string): Pick<HostSnapshot, "ovs"> {
+  const file = path.join(dir, "ovs.jsonl");
+  if (!existsSync(file)) return {};
+  const parsed = parseOvsJson(readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { ovs: parsed.state };
+}
+
 export function labFacts(host: string): HostSnapshot {
   const dir = path.join(FIXTURES, host);
   const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
@@ -45,6 +55,7 @@ export function labFacts(host: string): HostSnapshot {
     routes: routesFromJson(json("ip-route.json"), "inet"),
     addresses: addressesFromJson(json("ip-addr.json")),
     warnings: [],
+    ...ovsFacts(dir),
     networks: files.filter((f) => f.startsWith("net-") && f.endsWith(".xml"))
       .map((f) => networkFromXml(read(f), netStates.get(f.slice(4, -4)) ?? false)),
     domains: files.filter((f) => f.startsWith("dom-") && f.endsWith(".xml")).map((f) => {
