@@ -27,7 +27,7 @@ const median = (v: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function target(): SshTarget {
+export function target(): SshTarget {
   const h = labHost(HOST);
   const privateKey = readFileSync(path.join(labRoot(), h.privateKeyPath), "utf8");
   return { id: `bench-networks-${HOST}`, address: h.address, port: h.port, username: h.user, auth: { kind: "key", privateKey }, pinnedFingerprint: h.hostKeyFingerprint };
@@ -39,7 +39,7 @@ async function inBatches(count: number, work: (i: number) => Promise<unknown>) {
   for (let i = 0; i < count; i += 10) await Promise.all(Array.from({ length: Math.min(10, count - i) }, (_, j) => work(i + j)));
 }
 
-async function defineExtra(count: number) {
+export async function defineExtra(count: number) {
   await inBatches(count, async (i) => {
     const xml = `<network><name>${benchName(i)}</name><bridge name='${benchName(i)}'/><ip address='10.220.${i}.1' prefix='24'/></network>`;
     const r = await labVirsh(HOST, ["net-define", "/dev/stdin"], { stdin: xml });
@@ -47,10 +47,10 @@ async function defineExtra(count: number) {
   });
 }
 
-const removeExtra = (count: number) => inBatches(count, (i) => labVirsh(HOST, ["net-undefine", "--", benchName(i)]));
+export const removeExtra = (count: number) => inBatches(count, (i) => labVirsh(HOST, ["net-undefine", "--", benchName(i)]));
 
 /** The raw batch, built from a read done before the clock starts. */
-async function baselineCommand(t: SshTarget): Promise<string[]> {
+export async function baselineCommand(t: SshTarget): Promise<string[]> {
   const snap = await readHostSnapshot(t);
   const parts = ["net-list --all"];
   for (const n of snap.networks) parts.push(`net-dumpxml ${n.uuid}`, `net-info ${n.uuid}`, ...(n.active ? [`net-dhcp-leases ${n.uuid}`] : []));
