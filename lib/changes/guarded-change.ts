@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Operator } from "@/lib/auth/roles";
-import type { ApplyEvent, ApplyResult, FailureView, GuardOutcome, NetState, Plan, PlanCommand } from "@/lib/domain/plan";
+import type { ApplyEvent, ApplyResult, FailureView, GuardedChange, GuardOutcome, NetState, Plan, PlanCommand } from "@/lib/domain/plan";
 import { forgetArgv, parseSwitchStatus, statusArgv, type SwitchStatus } from "@/lib/libvirt/deadman";
 import { readNetState, readNetStateFresh } from "@/lib/libvirt/uplink-bridge-read";
 import { netStateDifferences } from "@/lib/libvirt/uplink-bridge-state";
@@ -32,7 +32,10 @@ function failureView(error: unknown): FailureView {
   return { kind: isSshError(error) ? error.kind : "internal", message, explanation: explainFailure(message) };
 }
 
-const firedCommand = (undoInput: string): PlanCommand => ({ title: "The dead-man switch ran the undo input", argv: ["ip", "-force", "-batch", "-"], stdin: undoInput });
+const firedCommand = (undoInput: string, runner: GuardedChange["runner"]): PlanCommand =>
+  runner === "argv"
+    ? { title: "The dead-man switch ran the undo commands", argv: ["sh", "-s"], stdin: undoInput }
+    : { title: "The dead-man switch ran the undo input", argv: ["ip", "-force", "-batch", "-"], stdin: undoInput };
 
 type Proof = { kind: "disarmed"; status: SwitchStatus; localPort: number | null; actual: NetState } | { kind: "decided"; status: SwitchStatus };
 
@@ -82,9 +85,9 @@ export async function applyGuardedPlan(plan: Plan, operator: Operator, target: S
   }).catch((error) => console.error("audit write failed", error));
 
   if (launched?.state === "failed") {
-    const failure: FailureView = { kind: "command-failed", message: launched.doError ?? "ip -batch failed", explanation: `Line ${launched.failedLine ?? "?"} of the change failed; the switch undid the lines before it at once.` };
+    const failure: FailureView = { kind: "command-failed", message: launched.doError ?? (guard.runner === "argv" ? "a command of the change failed" : "ip -batch failed"), explanation: `Line ${launched.failedLine ?? "?"} of the change failed; the switch undid the lines before it at once.` };
     emit({ type: "step", index: 0, status: "failed", failure });
-    emit({ type: "undo", index: 0, status: "done", command: firedCommand(guard.undoInput) });
+    emit({ type: "undo", index: 0, status: "done", command: firedCommand(guard.undoInput, guard.runner) });
     const actual = await readNetState(target, devices).catch(() => null);
     const differences = actual ? netStateDifferences(guard.before, actual) : ["the host could not be read back"];
     await runCommand(target, forgetArgv(guard.switchId), { allowFailure: true }).catch(() => {});
@@ -159,14 +162,14 @@ export async function applyGuardedPlan(plan: Plan, operator: Operator, target: S
   if (settled.status.state === "disarmed") {
     return finish("ok", { outcome: "disarmed", text: "The switch was disarmed (the answer to the disarm was lost on the way); the change stands." });
   }
-  emit({ type: "undo", index: 0, status: "running", command: firedCommand(guard.undoInput) });
+  emit({ type: "undo", index: 0, status: "running", command: firedCommand(guard.undoInput, guard.runner) });
   const differences = netStateDifferences(guard.before, settled.actual);
   const firedAfter = (settled.status.firedAt ?? settled.status.firingAt ?? 0) - (settled.status.armedAt ?? 0);
   if (differences.length) {
-    emit({ type: "undo", index: 0, status: "failed", command: firedCommand(guard.undoInput), failure: { ...failure, message: differences.join("; ") } });
+    emit({ type: "undo", index: 0, status: "failed", command: firedCommand(guard.undoInput, guard.runner), failure: { ...failure, message: differences.join("; ") } });
     return finish("partial", { outcome: "reverted", text: `The switch fired after ${firedAfter.toFixed(1)} s but the host differs from before: ${differences.join("; ")}.` }, failure);
   }
-  emit({ type: "undo", index: 0, status: "done", command: firedCommand(guard.undoInput) });
+  emit({ type: "undo", index: 0, status: "done", command: firedCommand(guard.undoInput, guard.runner) });
   return finish("reverted", { outcome: "reverted", text: `Reverted after ${firedAfter.toFixed(1)} s: ${failure.message}. Addresses and routes equal the ones before.` }, failure);
 }
 

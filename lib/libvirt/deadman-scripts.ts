@@ -2,8 +2,13 @@
 // positional argument ("$1"…), never spliced into the script. POSIX sh only
 // (dash on Debian), util-linux setsid, iproute2; no systemd.
 //
+// Two runners: "ip" feeds each line to `ip -batch` (iproute2 changes), "argv"
+// runs each line as one command (ovs-vsctl and ip mixed); an "argv" line is
+// built by deadman-argv.ts from an argv whose every word is single-quoted, so
+// the shell that runs it only splits it back into those words.
+//
 // Files in the switch's directory (<runtime dir>/switchyard-deadman/<id>):
-//   do.batch, undo.batch   the two ip -batch inputs, as the plan showed them
+//   do.batch, undo.batch   the two inputs (ip -batch lines or command lines), as the plan showed them
 //   pid                    the switch's pid (a session and process group leader) while it is armed
 //   state                  changing → changed → disarmed | firing → fired; or failed (undone at once)
 //   armed-at, changed-at, disarmed-at, fired-at, undone-at   /proc/uptime seconds (one clock, the host's)
@@ -15,13 +20,27 @@ if [ "$(id -u)" != 0 ]; then base=\${XDG_RUNTIME_DIR:?no runtime directory (XDG_
 
 const UPTIME = `up() { read -r u _ < /proc/uptime; echo "$u"; }`;
 
+/** Runs one do line (line.batch) or a whole undo file ($1, every line even past a failure) with the switch's runner. */
+const RUNNERS = `run_do() {
+  if [ "$runner" = argv ]; then sh line.batch < /dev/null; else ip -batch line.batch; fi
+}
+run_undo() {
+  if [ "$runner" != argv ]; then ip -force -batch "$1"; return; fi
+  rc=0
+  while IFS= read -r l; do sh -c "$l" < /dev/null || rc=$?; done < "$1"
+  return $rc
+}`;
+
 /**
- * The switch itself, run detached: $1 its directory, $2 seconds. It arms, makes
- * the change line by line (so a failure knows how far it got), and then waits.
+ * The switch itself, run detached: $1 its directory, $2 seconds, $3 the runner
+ * ("ip" or "argv"). It arms, makes the change line by line (so a failure knows
+ * how far it got), and then waits.
  */
 export const SWITCH_SCRIPT = `${UPTIME}
+${RUNNERS}
 cd "$1" || exit 1
 secs=$2
+runner=$3
 echo $$ > pid.tmp && mv pid.tmp pid
 up > armed-at
 n=$(grep -c '' do.batch)
@@ -29,11 +48,11 @@ i=0
 while [ "$i" -lt "$n" ]; do
   i=$((i + 1))
   sed -n "\${i}p" do.batch > line.batch
-  if ! ip -batch line.batch 2>> do.err; then
+  if ! run_do 2>> do.err; then
     mkdir decided
     echo "$i" > failed-line
     tail -n "$((i - 1))" undo.batch > undo.part
-    if [ "$i" -gt 1 ]; then ip -force -batch undo.part 2>> undo.err; echo $? > undo.rc; else echo 0 > undo.rc; fi
+    if [ "$i" -gt 1 ]; then run_undo undo.part 2>> undo.err; echo $? > undo.rc; else echo 0 > undo.rc; fi
     up > undone-at
     echo failed > state
     rm -f pid
@@ -47,7 +66,7 @@ sleep "$left"
 if mkdir decided 2> /dev/null; then
   up > firing-at
   echo firing > state
-  ip -force -batch undo.batch 2>> undo.err
+  run_undo undo.batch 2>> undo.err
   echo $? > undo.rc
   up > fired-at
   echo fired > state
@@ -67,7 +86,7 @@ if [ -n "$pid" ] && grep -q sy-deadman "/proc/$pid/cmdline" 2> /dev/null; then e
 read -r u _ < /proc/uptime; echo "now=$u"`;
 
 /**
- * $1 id, $2 seconds, $3 do input, $4 undo input, $5 the switch script.
+ * $1 id, $2 seconds, $3 do input, $4 undo input, $5 the switch script, $6 the runner.
  * Writes the inputs, starts the switch in its own session (setsid: no SIGHUP
  * when this SSH session ends, outside the session's process group, so the
  * command's timeout cannot reach it either), and waits up to 10 s for the change
@@ -84,7 +103,7 @@ mkdir "$dir"
 printf '%s\\n' "$3" > "$dir/do.batch"
 printf '%s\\n' "$4" > "$dir/undo.batch"
 echo changing > "$dir/state"
-setsid sh -c "$5" sy-deadman "$dir" "$2" < /dev/null > /dev/null 2>&1 &
+setsid sh -c "$5" sy-deadman "$dir" "$2" "$6" < /dev/null > /dev/null 2>&1 &
 i=0
 while [ "$(cat "$dir/state")" = changing ] && [ "$i" -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 set +e

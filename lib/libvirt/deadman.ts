@@ -14,9 +14,13 @@ function id(switchId: string): string {
 
 const sh = (name: string, script: string, args: string[]) => ["sh", "-c", script, name, ...args];
 
-export function launchArgv(switchId: string, seconds: number, doInput: string, undoInput: string): string[] {
+/** How the switch runs its lines: "ip" feeds them to `ip -batch`, "argv" runs each as one quoted command (deadman-argv.ts). */
+export type SwitchRunner = "ip" | "argv";
+
+export function launchArgv(switchId: string, seconds: number, doInput: string, undoInput: string, runner: SwitchRunner = "ip"): string[] {
   if (!Number.isInteger(seconds) || seconds < MIN_SWITCH_SECONDS || seconds > MAX_SWITCH_SECONDS) throw new TypeError(`switch seconds out of range: ${seconds}`);
-  return sh("sy-deadman-arm", LAUNCH_SCRIPT, [id(switchId), String(seconds), doInput, undoInput, SWITCH_SCRIPT]);
+  if (runner !== "ip" && runner !== "argv") throw new TypeError(`not a switch runner: ${JSON.stringify(runner)}`);
+  return sh("sy-deadman-arm", LAUNCH_SCRIPT, [id(switchId), String(seconds), doInput, undoInput, SWITCH_SCRIPT, runner]);
 }
 export const statusArgv = (switchId: string) => sh("sy-deadman-status", STATUS_SCRIPT, [id(switchId)]);
 export const disarmArgv = (switchId: string) => sh("sy-deadman-disarm", DISARM_SCRIPT, [id(switchId)]);

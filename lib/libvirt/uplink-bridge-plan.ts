@@ -37,7 +37,7 @@ function int(value: number, what: string, max: number): string {
   return String(value);
 }
 
-function addressWords(a: NicAddress, device: string): string {
+export function addressWords(a: NicAddress, device: string): string {
   const max = a.family === "inet" ? 32 : 128;
   const parts = [`${ip(a.local, "address")}/${int(a.prefixlen, "prefix length", max)}`];
   if (a.broadcast) parts.push("broadcast", ip(a.broadcast, "broadcast"));
@@ -54,7 +54,7 @@ function destination(r: NicRoute): string {
   return prefix === undefined ? ip(address!, "destination") : `${ip(address!, "destination")}/${int(Number(prefix), "prefix length", r.family === "inet" ? 32 : 128)}`;
 }
 
-function routeWords(r: NicRoute, device: string): string {
+export function routeWords(r: NicRoute, device: string): string {
   const parts = [destination(r)];
   if (r.type && r.type !== "unicast") parts.unshift(word(r.type, "route type"));
   if (r.gateway) parts.push("via", ip(r.gateway, "gateway"));

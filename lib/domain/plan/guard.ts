@@ -36,7 +36,9 @@ export type PersistenceView =
   | { manager: "networkmanager" | "ifupdown" | "systemd-networkd"; text: string; files: { path: string; content: string }[]; commands: string[][] };
 
 export type GuardedChange = {
-  kind: "bridge-nic" | "unbridge";
+  kind: "bridge-nic" | "unbridge" | "remove-address" | "remove-route" | "ovs";
+  /** How the switch runs the inputs: `ip -batch` lines (absent: the default), or one quoted command per line ("argv": ovs-vsctl and ip). */
+  runner?: "ip" | "argv";
   /** Names the switch's directory on the host (…/switchyard-deadman/<id>). */
   switchId: string;
   /** The switch runs the undo input unless disarmed within this many seconds. */

@@ -1,0 +1,80 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { HostRef } from "@/lib/domain/host/snapshot";
+import type { GuardedChange, NetState, PlanDraft } from "@/lib/domain/plan";
+import { disarmArgv, launchArgv } from "@/lib/libvirt/deadman";
+import { NOT_PERSISTED } from "@/lib/libvirt/uplink-bridge-persistence";
+import { virshArgv } from "@/lib/libvirt/virsh";
+import type { SshTarget } from "@/lib/ssh";
+
+// The plan of any change that runs under the dead-man switch, in the three
+// steps guarded-change.ts applies: arm and change in the switch's detached
+// context, prove the host over a new SSH connection, disarm. "Bridge this
+// NIC" and "Unbridge" build theirs by hand; the removals and the Open vSwitch
+// changes on the uplink share this one.
+
+export type GuardedDraftInput = {
+  kind: GuardedChange["kind"];
+  runner: "ip" | "argv";
+  seconds: number;
+  /** The devices the state table shows (the second may equal the first). */
+  nic: string;
+  bridge: string;
+  doInput: string;
+  undoInput: string;
+  before: NetState;
+  after: NetState;
+  target: SshTarget;
+  host: HostRef;
+  action: string;
+  what: string;
+  summary: string;
+  /** Why this change can cut the host off, in words. */
+  why: string;
+  notes: string[];
+  persistence?: string;
+};
+
+export function guardedDraft(i: GuardedDraftInput): PlanDraft {
+  const switchId = randomBytes(12).toString("hex");
+  const guard: GuardedChange = {
+    kind: i.kind,
+    runner: i.runner,
+    switchId,
+    seconds: i.seconds,
+    nic: i.nic,
+    bridge: i.bridge,
+    doInput: i.doInput,
+    undoInput: i.undoInput,
+    before: i.before,
+    after: i.after,
+    reachedAt: `${i.target.address}:${i.target.port}`,
+    hostKey: i.target.pinnedFingerprint ?? "",
+    persistence: { manager: "none", text: i.persistence ?? NOT_PERSISTED },
+  };
+  return {
+    action: i.action,
+    host: i.host,
+    target: i.what,
+    summary: i.summary,
+    steps: [
+      {
+        title: `Start the dead-man switch (runs the undo ${i.runner === "argv" ? "commands" : "input"} in ${i.seconds} s unless disarmed) and make the change in its detached context`,
+        argv: launchArgv(switchId, i.seconds, i.doInput, i.undoInput, i.runner),
+      },
+      { title: `Prove the host reachable: a new SSH connection to ${guard.reachedAt}, host key ${guard.hostKey} unchanged, virsh answering`, argv: virshArgv("version") },
+      { title: "Disarm the switch", argv: disarmArgv(switchId) },
+    ],
+    notes: [`Guarded because ${i.why}: unless Switchyard proves the host reachable through a new SSH connection within ${i.seconds} s, the host undoes the change by itself.`, ...i.notes],
+    guard,
+  };
+}
+
+/** The devices' part of a wider read: their addresses and masters, and the routes through them. */
+export function projectNetState(all: NetState, devices: readonly string[]): NetState {
+  return {
+    addresses: Object.fromEntries(devices.map((d) => [d, all.addresses[d] ?? []])),
+    routes: all.routes.filter((r) => devices.includes(r.dev)),
+    masters: Object.fromEntries(devices.map((d) => [d, all.masters[d] ?? null])),
+  };
+}
