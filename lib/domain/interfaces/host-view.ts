@@ -1,6 +1,7 @@
 import type { HostSnapshot } from "../host/snapshot";
 import { addressesOf, bridgeRows, linkKind, linksOfKind } from "./classify";
 import { describeUse, usesOf, type InterfaceUse } from "./usage";
+import { removableRoutes, type RouteRow } from "./route-key";
 
 // The interfaces page's rows as plain data (the page is a client component):
 // each link with what uses it, already worded.
@@ -8,7 +9,7 @@ import { describeUse, usesOf, type InterfaceUse } from "./usage";
 export type UseView = { kind: InterfaceUse["kind"]; text: string };
 export type LinkRow = { name: string; up: boolean; operstate?: string; mac?: string; kind: string; master?: string; addresses: string[]; uses: UseView[] };
 export type BridgeView = LinkRow & { ports: { name: string; state: string }[]; stp: string };
-export type InterfacesView = { bridges: BridgeView[]; taps: LinkRow[]; macvtaps: LinkRow[]; nics: LinkRow[] };
+export type InterfacesView = { bridges: BridgeView[]; taps: LinkRow[]; macvtaps: LinkRow[]; nics: LinkRow[]; routes: RouteRow[] };
 
 type Facts = Pick<HostSnapshot, "networks" | "domains" | "links" | "addresses" | "routes" | "bridgePorts">;
 
@@ -28,5 +29,6 @@ export function interfacesView(facts: Facts, sshAddress: string): InterfacesView
     taps: linksOfKind(facts.links, "tap").map(row),
     macvtaps: linksOfKind(facts.links, "macvtap").map(row),
     nics: linksOfKind(facts.links, "nic").map(row),
+    routes: removableRoutes(facts.routes),
   };
 }
