@@ -34,6 +34,12 @@ function freeNicProblem(snapshot: HostSnapshot, sshAddress: string, nic: string)
   return null;
 }
 
+/** Deleting an OVS bridge or port that carries the console's SSH session: refused here, offered under the dead-man switch (prepare-ovs-uplink.ts). */
+function ovsSshProblem(snapshot: HostSnapshot, sshAddress: string, devices: string[]): string | null {
+  const carried = devices.filter((d) => usesOf(snapshot, sshAddress, d).some((u) => u.kind === "ssh"));
+  return carried.length ? `${carried.join(", ")} carries the console's SSH session; changing it could cut this host off. Use "Under the dead-man switch" to make it guarded.` : null;
+}
+
 function check(snapshot: HostSnapshot, sshAddress: string, c: OvsChange): Refusal | { notes: string[] } {
   if (!snapshot.ovs) return { problem: "Open vSwitch is not running on this host (no database socket at /run/openvswitch/db.sock), or this SSH user cannot read it." };
   const bridge = ovsBridge(snapshot, c.bridge);
@@ -44,6 +50,8 @@ function check(snapshot: HostSnapshot, sshAddress: string, c: OvsChange): Refusa
   if (!bridge) return { problem: `There is no Open vSwitch bridge ${c.bridge} on this host (any more); refresh the page.`, field: "bridge" };
   switch (c.change) {
     case "ovs-del-br": {
+      const carried = ovsSshProblem(snapshot, sshAddress, [bridge.name, ...bridge.ports.flatMap((p) => p.interfaces.map((i) => i.name))]);
+      if (carried) return { problem: carried };
       const users = snapshot.networks.filter((n) => n.spec && bridgeOf(n.spec) === c.bridge).map((n) => n.name);
       if (users.length) return { problem: `Network ${users.join(", ")} uses ${c.bridge}; delete or change it first.` };
       const ports = bridge.ports.filter((p) => p.name !== c.bridge).map((p) => p.name);
@@ -67,7 +75,8 @@ function check(snapshot: HostSnapshot, sshAddress: string, c: OvsChange): Refusa
     case "ovs-del-port": {
       if (!bridge.ports.some((p) => p.name === c.port)) return { problem: `${c.port} is not a port of ${c.bridge} (any more); refresh the page.` };
       if (c.port === c.bridge) return { problem: `${c.port} is the bridge's own internal port; delete the bridge instead.` };
-      return { notes: [] };
+      const carried = ovsSshProblem(snapshot, sshAddress, [c.bridge, ...(bridge.ports.find((p) => p.name === c.port)?.interfaces.map((i) => i.name) ?? [])]);
+      return carried ? { problem: carried } : { notes: [] };
     }
   }
 }
