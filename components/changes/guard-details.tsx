@@ -16,7 +16,7 @@ const routeText = (r: NicRoute) =>
     .join(" ");
 
 function StateTable({ guard }: { guard: GuardedChange }) {
-  const devices = [guard.nic, guard.bridge];
+  const devices = [...new Set([guard.nic, guard.bridge])];
   return (
     <table aria-label="Addresses and routes" className="w-full text-left text-xs">
       <thead><tr>{["", "Now", "After the change"].map((h) => <th key={h} scope="col" className="py-1 pr-4 font-medium">{h}</th>)}</tr></thead>
@@ -59,8 +59,8 @@ export function GuardDetails({ guard }: { guard: GuardedChange }) {
         within <strong data-testid="switch-seconds">{guard.seconds} s</strong>, the host runs the undo input by itself.
       </p>
       <StateTable guard={guard} />
-      <Input label="Change input (ip -batch)" text={guard.doInput} />
-      <Input label="Undo input (ip -force -batch)" text={guard.undoInput} />
+      <Input label={guard.runner === "argv" ? "Change commands (one per line)" : "Change input (ip -batch)"} text={guard.doInput} />
+      <Input label={guard.runner === "argv" ? "Undo commands (one per line, every one run)" : "Undo input (ip -force -batch)"} text={guard.undoInput} />
       <div aria-label="Persistence" role="group" className="space-y-1">
         <p className="font-medium">After a reboot</p>
         <p data-testid="persistence">{p.text}</p>
