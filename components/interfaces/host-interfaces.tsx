@@ -4,6 +4,7 @@ import type { InterfacesView } from "@/lib/domain/interfaces/host-view";
 import { AddPortForm } from "./add-port-form";
 import { BridgeTable } from "./bridge-table";
 import { CreateForm } from "./create-form";
+import { RemoveAddressForm, RemoveRouteForm } from "./guarded-forms";
 import { LinkTable } from "./link-table";
 import { section } from "./styles";
 import { FlowError, usePlanFlow } from "./use-plan-flow";
@@ -23,6 +24,10 @@ export function HostInterfaces({ host, view, canChange }: { host: string; view: 
             <CreateForm host={host} change="create-bridge" flow={flow} />
             <CreateForm host={host} change="create-tap" flow={flow} />
             <AddPortForm host={host} ports={ports} bridges={view.bridges.map((b) => b.name)} flow={flow} />
+          </div>
+          <div className="flex flex-wrap gap-8">
+            <RemoveAddressForm host={host} links={[...view.nics, ...view.bridges, ...view.taps]} flow={flow} />
+            <RemoveRouteForm host={host} routes={view.routes} flow={flow} />
           </div>
           <FlowError flow={flow} />
           {flow.dialog}

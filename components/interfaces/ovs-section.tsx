@@ -2,6 +2,7 @@
 
 import { planOvsChange } from "@/app/hosts/[host]/interfaces/ovs-actions";
 import { isBond, type OvsPageView, type OvsPort } from "@/lib/domain/host/snapshot-ovs";
+import { OvsUplinkForm } from "./guarded-forms";
 import { LinuxBondForm, LinuxVlanForm, OvsAddBondForm, OvsAddPortForm, OvsCreateBridgeForm } from "./ovs-forms";
 import { cell, dangerButton, head, rowLine, section } from "./styles";
 import { FlowError, usePlanFlow } from "./use-plan-flow";
@@ -71,6 +72,7 @@ export function OvsSection({ host, view, canChange }: { host: string; view: OvsP
               <OvsCreateBridgeForm host={host} view={view} flow={flow} />
               {view.bridges.length ? <OvsAddPortForm host={host} view={view} flow={flow} /> : null}
               {view.bridges.length ? <OvsAddBondForm host={host} view={view} flow={flow} /> : null}
+              {view.bridges.length ? <OvsUplinkForm host={host} view={view} flow={flow} /> : null}
             </div>
           ) : null}
           <div className="flex flex-wrap gap-8">
