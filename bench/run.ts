@@ -25,6 +25,7 @@ const MODULES: Array<[string, string]> = [
   ["events", "benchEvents"],
   ["transport", "benchTransport"],
   ["topology", "benchTopology"],
+  ["pages", "benchPages"],
 ];
 
 /** "≤ 1.2", "< 1000", "> 1", "≥ 3" against a value; null when the target is not a bound. */
