@@ -19,5 +19,10 @@ export function HostNetworks({ host, initial }: { host: string; initial: RowsRes
   const rows = useMemo(() => (result.ok ? result.data.rows.map((r) => ({ ...r, host })) : []), [result, host]);
   if (!result.ok) return <HostError host={host} failure={result} />;
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No virtual networks are defined on {host}.</p>;
-  return <NetworkTable rows={rows} />;
+  // data-rows-source: whether this answer came from the live host model or a read (tests and the bench check it).
+  return (
+    <div data-rows-source={result.data.source}>
+      <NetworkTable rows={rows} />
+    </div>
+  );
 }

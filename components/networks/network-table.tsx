@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { yesNo } from "@/lib/domain/host/snapshot-rows";
 import { networkHref } from "@/lib/routes";
 import { SortableHeader, type SortState } from "./sortable-header";
 import { sortRows, type FleetRow, type SortKey } from "./sort-rows";
 
 /** An empty cell reads as "none", not as "still loading". */
 const orNone = (text: string) => text || "—";
+// Not snapshot-rows' yesNo: importing that module would bring the domain's network model (and zod) into the lists' bundle.
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 
 const COLUMNS: [SortKey, string][] = [

@@ -32,6 +32,7 @@ export async function readRows(target: SshTarget, host: HostRef): Promise<HostRo
 export function liveModel(): LiveModel {
   const holder = globalThis as Holder;
   holder[KEY] ??= new LiveModel({
+    enabled: process.env.SWITCHYARD_LIVE_MODEL !== "off",
     subscribe: hubSubscriber(liveEvents()),
     read: async (hostId) => {
       const found = await findHostTarget(hostId);

@@ -47,6 +47,8 @@ export interface LiveModelDeps {
   /** Runs `work` after the current response has been sent (next/server's after()). */
   defer(work: () => void): void;
   now?: () => number;
+  /** false: every answer is read on the critical path (SWITCHYARD_LIVE_MODEL=off; the bench's comparison). */
+  enabled?: boolean;
 }
 
 type Watch = { refs: number; live: boolean; epoch: number; unsubscribe: () => void; graceTimer: ReturnType<typeof setTimeout> | null };
@@ -131,6 +133,7 @@ export class LiveModel {
   isCurrent(hostId: string): boolean {
     const view = this.views.get(hostId);
     const watch = this.watches.get(hostId);
+    if (this.deps.enabled === false) return false;
     return !!view && !!watch && watch.live && view.epoch === watch.epoch && this.now() - view.readAt <= MAX_AGE_MS;
   }
 
