@@ -28,6 +28,8 @@ export const vmHref = (host: string, vm: string, opts: { add?: boolean; network?
 /** JSON: a host's reachability (route handler). */
 export const hostStatusHref = (hostId: string) => `${hostHref(hostId)}/status`;
 /** JSON: one host's snapshot, libvirt only or with the kernel side (route handler). */
+/** The fleet's cross-host (VXLAN) networks: list, create, add/remove hosts, delete. */
+export const crossHostNetworksHref = "/networks/cross-host";
 export const hostViewHref = (host: string, scope: "networks" | "full" = "networks") =>
   `/networks/hosts/${seg(host)}${scope === "full" ? "?scope=full" : ""}`;
 /** JSON: the rows of one host's networks list, from the live host model when current (route handler). */

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { CreateNetworkOn } from "@/components/networks/create-network-on";
+import { CrossHostFleetSummary } from "@/components/cross-host/fleet-summary";
+import { listSegments } from "@/lib/changes/cross-host-store";
 import { FleetNetworks } from "@/components/networks/fleet-networks";
 import { LiveFleet } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -17,6 +19,7 @@ export default async function FleetNetworksPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Networks</h1>
         {hasRole(operator.role, "operator") ? <CreateNetworkOn hosts={hosts} /> : null}
       </div>
+      <CrossHostFleetSummary segments={await listSegments()} canCreate={hasRole(operator.role, "operator")} />
       <LiveFleet />
       {hosts.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No hosts yet. Add one on the Hosts page.</p> : <FleetNetworks hosts={hosts} />}
     </div>
