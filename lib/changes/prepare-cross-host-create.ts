@@ -1,4 +1,5 @@
 import "server-only";
+import { crossHostNetworksHref } from "@/lib/routes";
 import { fail, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import {
@@ -81,7 +82,7 @@ export async function prepareCrossHostCreate({ operator, input }: { operator: Op
         RUNTIME_NOTE,
       ],
       crossHost: { kind: "save", segment },
-      nextHref: "/networks/cross-host",
+      nextHref: crossHostNetworksHref,
     },
     operator.id,
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { crossHostNetworksHref } from "@/lib/routes";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { leavePart, presentParts, type HostPart, type PendingRemoval } from "@/lib/domain/cross-host";
@@ -43,7 +44,7 @@ export async function prepareCrossHostDelete({ operator, input }: { operator: Op
       ],
       confirmPhrase: segment.name,
       crossHost: { kind: "delete", name: segment.name, pending },
-      nextHref: "/networks/cross-host",
+      nextHref: crossHostNetworksHref,
     },
     operator.id,
   );

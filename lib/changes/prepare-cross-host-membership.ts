@@ -1,4 +1,5 @@
 import "server-only";
+import { crossHostNetworksHref } from "@/lib/routes";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import { addHostParts, namesTakenProblem, presentParts, removeHostParts, underlayMtu, withoutHost, type CrossHostSegment } from "@/lib/domain/cross-host";
@@ -39,7 +40,7 @@ export async function prepareCrossHostAddHost({ operator, input }: { operator: O
       steps: crossHostSteps(addHostParts(next, host.id)),
       notes: [`${current.hosts.map((h) => h.hostName).join(", ")} each get one more flooding peer; nothing else on them changes.`, RUNTIME_NOTE],
       crossHost: { kind: "save", segment: next },
-      nextHref: "/networks/cross-host",
+      nextHref: crossHostNetworksHref,
     },
     operator.id,
   );
@@ -67,7 +68,7 @@ export async function prepareCrossHostRemoveHost({ operator, input }: { operator
       steps: crossHostSteps(removeHostParts(current, leaving.hostId, present)),
       notes: [`Guests on ${leaving.hostName}'s side lose the segment.`],
       crossHost: { kind: "save", segment: withoutHost(current, leaving.hostId) },
-      nextHref: "/networks/cross-host",
+      nextHref: crossHostNetworksHref,
     },
     operator.id,
   );

@@ -2,6 +2,7 @@
 // delete plans only what is there), whether its names are free (so a create
 // fails before anything runs), and the MTU under an underlay address.
 import type { HostSnapshot } from "../host/snapshot";
+import { contains, parseCidr } from "../net/ip";
 import type { PresentParts } from "./build";
 import { segmentBridge, segmentVxlan } from "./segment";
 
@@ -27,10 +28,22 @@ export function underlayMtu(snapshot: HostSnapshot, address: string): number | n
   return snapshot.links.find((l) => l.ifname === holder.ifname)?.mtu ?? null;
 }
 
+export type UnderlayCandidate = { address: string; prefix: number; ifname: string; mtu: number | null };
+
 /** IPv4 addresses this host could use as its underlay: global ones, not on a libvirt bridge. */
-export function underlayCandidates(snapshot: HostSnapshot): { address: string; ifname: string; mtu: number | null }[] {
+export function underlayCandidates(snapshot: HostSnapshot): UnderlayCandidate[] {
   const libvirtBridges = new Set(snapshot.networks.map((n) => n.spec && "bridge" in n.spec ? n.spec.bridge?.name : undefined).filter(Boolean));
   return snapshot.addresses
     .filter((a) => a.family === "inet" && a.scope !== "host" && !a.local.startsWith("127.") && !libvirtBridges.has(a.ifname))
-    .map((a) => ({ address: a.local, ifname: a.ifname, mtu: snapshot.links.find((l) => l.ifname === a.ifname)?.mtu ?? null }));
+    .map((a) => ({ address: a.local, prefix: a.prefixlen, ifname: a.ifname, mtu: snapshot.links.find((l) => l.ifname === a.ifname)?.mtu ?? null }));
+}
+
+/**
+ * Each host's candidates, those that share a subnet with an address of every
+ * other host first (those reach the others directly, as a LAN address does).
+ */
+export function rankUnderlays(byHost: Record<string, UnderlayCandidate[]>): Record<string, UnderlayCandidate[]> {
+  const shared = (c: UnderlayCandidate, host: string) =>
+    Object.entries(byHost).every(([other, list]) => other === host || list.some((o) => { const net = parseCidr(`${c.address}/${c.prefix}`, { bareIsHost: true }); return net !== null && contains(net, o.address); }));
+  return Object.fromEntries(Object.entries(byHost).map(([host, list]) => [host, [...list].sort((a, b) => Number(shared(b, host)) - Number(shared(a, host)))]));
 }
