@@ -22,6 +22,7 @@ const root = path.resolve(__dirname, "..");
 const MODULES: Array<[string, string]> = [
   ["networks", "benchNetworks"],
   ["fleet", "benchFleet"],
+  ["fleet-20", "benchFleet20"],
   ["events", "benchEvents"],
   ["transport", "benchTransport"],
   ["topology", "benchTopology"],
