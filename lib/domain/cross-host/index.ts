@@ -4,3 +4,4 @@ export * from "./schema";
 export * from "./read";
 export * from "./effect";
 export * from "./host-facts";
+export * from "./topology";

@@ -115,3 +115,14 @@ describe("readers", () => {
     ]);
   });
 });
+
+describe("topology", () => {
+  it("draws the VXLAN port's VNI and one node per peer past it", async () => {
+    const { withSegmentPeers } = await import("@/lib/domain/cross-host");
+    const nic = { id: "hv-a:nic:syvx4242", kind: "nic" as const, host: "hv-a", label: "syvx4242", sublabels: ["vxlan"], state: "up" as const, networks: [], details: [] };
+    const graph = withSegmentPeers({ nodes: [nic], edges: [], groups: [], folded: false }, [segment]);
+    expect(graph.nodes.map((n) => n.label)).toEqual(["syvx4242", "hv-b (VXLAN peer)"]);
+    expect(graph.nodes[0]!.sublabels[0]).toBe("VXLAN 4242 · seg1");
+    expect(graph.edges).toEqual([expect.objectContaining({ source: "hv-a:nic:syvx4242", target: "hv-a:lan:vxlan-4242-hv-b", kind: "uplink", label: "VNI 4242" })]);
+  });
+});
