@@ -3,6 +3,7 @@ import { FleetTopology } from "@/components/topology/fleet-topology";
 import { LiveFleet } from "@/components/live";
 import { requirePageRole } from "@/lib/auth/guard";
 import { listHosts } from "@/lib/hosts";
+import { listSegments } from "@/lib/changes/cross-host-store";
 
 export const metadata: Metadata = { title: "Topology" };
 
@@ -19,7 +20,7 @@ export default async function FleetTopologyPage() {
       {hosts.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No hosts yet. Add one on the Hosts page.</p>
       ) : (
-        <FleetTopology hosts={hosts} />
+        <FleetTopology hosts={hosts} segments={await listSegments()} />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { LiveHost } from "@/components/live";
 import { routeSegment } from "@/lib/routes";
 import { requirePageRole } from "@/lib/auth/guard";
 import { readHostView } from "@/lib/libvirt/host-read";
+import { listSegments } from "@/lib/changes/cross-host-store";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -26,7 +27,7 @@ export default async function HostTopologyPage({ params }: Params) {
   return (
     <div className="space-y-4">
       <HostPageHeader host={hostName} trail={[{ label: "Topology" }]} title={`Topology of ${hostName}`} actions={<LiveHost hostId={hostName} />} />
-      <HostTopology host={hostName} initial={initial} />
+      <HostTopology host={hostName} initial={initial} segments={await listSegments()} />
     </div>
   );
 }
