@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Operator } from "@/lib/auth/roles";
 import type { ApplyEvent, ApplyResult, Plan } from "@/lib/domain/plan";
 import { findHostTarget } from "@/lib/hosts";
+import { forgetLiveModel } from "@/lib/hosts/live-model-server";
 import { runCommand, type SshTarget } from "@/lib/ssh";
 import { applyPlan, type Runner } from "./apply";
 import { deleteSegment, saveSegment } from "./cross-host-store";
@@ -34,7 +35,11 @@ export async function applyCrossHostPlan(plan: Plan, operator: Operator, emit: (
   };
   // The store is written before the browser hears "finished", so the page it goes to next already lists the change.
   let finished: ApplyEvent | null = null;
+  // Kernel changes raise no libvirt event: no host's live model may keep serving what it held.
+  const touched = [...new Set(plan.steps.map((s) => s.host?.id ?? plan.host.id))];
+  touched.forEach(forgetLiveModel);
   const result = await applyPlan(plan, operator, runner, (event) => (event.type === "finished" ? (finished = event) : emit(event)));
+  touched.forEach(forgetLiveModel);
   const timing = [...seconds].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(", ");
   const effect = plan.crossHost;
   if (result === "ok" && effect) {
