@@ -78,13 +78,19 @@ describe("two servers on one PostgreSQL", () => {
   it("applies through server B a plan made in the browser on server A", async () => {
     const uuid = await defineNetwork(HOST, PLANNED, "sy-multi0", "10.230.23");
     const page = await context.newPage();
-    // The page is A's; its apply request is sent to B instead (with B's origin, as a balancer would).
+    // The page is A's; its apply request goes to B instead, with the browser's
+    // cookie and body, and B's answer (the applied steps) comes back to the page.
     const forwarded: string[] = [];
+    const answers: number[] = [];
     await page.route("**/api/changes/**", async (route) => {
       const url = new URL(route.request().url());
       const toB = `${b.baseURL}${url.pathname}${url.search}`;
       forwarded.push(toB);
-      await route.continue({ url: toB, headers: { ...route.request().headers(), origin: b.baseURL } });
+      const headers: Record<string, string> = Object.fromEntries(Object.entries(await route.request().allHeaders()).filter(([name]) => name !== "host"));
+      headers.origin = b.baseURL;
+      const response = await route.fetch({ url: toB, headers });
+      answers.push(response.status());
+      await route.fulfill({ response });
     });
     await page.goto(`${a.baseURL}/hosts/${HOST}/networks/${PLANNED}`);
     await page.getByRole("tablist", { name: "Network details" }).waitFor();
@@ -92,6 +98,7 @@ describe("two servers on one PostgreSQL", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Apply" }).click();
     await dialog.getByRole("status").getByText("Applied.").waitFor({ timeout: 30_000 });
+    expect(answers).toEqual([200]);
     expect(forwarded).toHaveLength(1);
     expect(forwarded[0]).toMatch(new RegExp(`^${b.baseURL}/api/changes/[0-9a-f-]{36}$`));
     expect(await uuidsOn(HOST, ["net-list"])).toContain(uuid);
