@@ -21,8 +21,6 @@ import type { HostRef } from "@/lib/domain/host/snapshot";
 export const MAX_AGE_MS = 60_000;
 /** The model's own subscription outlives the host's last browser stream by this much (reloads, navigations). */
 export const WATCH_GRACE_MS = 5_000;
-/** A model revalidated this recently is served without starting another background read. */
-export const REVALIDATE_GAP_MS = 1_000;
 /** Memory bound: at most this many hosts' rows, and this many bytes of them (JSON length), least recently used out first. */
 export const MAX_HOSTS = 256;
 export const MAX_BYTES = 8 << 20;
@@ -71,9 +69,8 @@ export class LiveModel {
   /** Insertion order is recency: the first entry is the least recently used. */
   private readonly views = new Map<string, View>();
   private readonly listeners = new Map<string, Set<() => void>>();
-  /** Background reads running now, and when each host's last one ended. */
-  private readonly revalidations = new Map<string, Promise<void>>();
-  private readonly revalidatedAt = new Map<string, number>();
+  /** Each host's latest background read: `started` once it runs; until then it covers every answer served meanwhile. */
+  private readonly revalidations = new Map<string, { started: boolean; done: Promise<void> }>();
   private bytes = 0;
   private readonly counters = { served: 0, read: 0, revalidations: 0, changedOnRevalidation: 0 };
   private readonly now: () => number;
@@ -139,20 +136,23 @@ export class LiveModel {
 
   /**
    * The host's rows for a page or the rows route. From a current model: no SSH
-   * round trip, and a background revalidation after the response (unless one
-   * ran or runs already). Otherwise one read on the critical path, as before.
-   * With `settle`, a running revalidation is awaited and none is started: the
-   * follow-up a browser sends when its answer said `revalidating`.
+   * round trip, and a background read that starts after the response (one
+   * that has not started yet covers every answer served before it starts).
+   * Otherwise one read on the critical path, as before. With `settle`, the
+   * latest background read is awaited and none is started: the follow-up a
+   * browser sends when its answer said `revalidating`.
    */
   async serve(hostId: string, options: { settle?: boolean } = {}): Promise<ServedRows> {
     const pending = this.revalidations.get(hostId);
-    if (options.settle && pending) await pending;
+    if (options.settle && pending) await pending.done;
     const view = this.views.get(hostId);
     if (view && this.isCurrent(hostId)) {
       this.touch(hostId, view);
       this.counters.served += 1;
-      const recent = this.revalidations.has(hostId) || this.now() - (this.revalidatedAt.get(hostId) ?? 0) < REVALIDATE_GAP_MS;
-      if (!options.settle && !recent) this.revalidate(hostId, view);
+      // Every answer from the model is followed by a read that starts after it: a change made just before
+      // this request (say, right after the previous background read began) must still reach the page.
+      const latest = this.revalidations.get(hostId);
+      if (!options.settle && !(latest && !latest.started)) this.revalidate(hostId);
       return { ...view.rows, source: "model", revalidating: this.revalidations.has(hostId) };
     }
     this.counters.read += 1;
@@ -189,32 +189,42 @@ export class LiveModel {
     return rows;
   }
 
-  private revalidate(hostId: string, view: View): void {
+  private revalidate(hostId: string): void {
     this.counters.revalidations += 1;
-    let started!: () => void;
-    const gate = new Promise<void>((resolve) => (started = resolve));
+    // One at a time per host: a read already running began before this answer, so this one waits for it.
+    const previous = this.revalidations.get(hostId)?.done ?? Promise.resolve();
+    let respond!: () => void;
+    const responded = new Promise<void>((resolve) => (respond = resolve));
     // After the response; the timer is a fallback should the framework never call back.
-    this.deps.defer(started);
-    setTimeout(started, 2_000).unref?.();
-    const before = JSON.stringify(view.rows.rows);
-    const running = gate
-      .then(() => this.readAndRecord(hostId))
-      .then(
-        (rows) => JSON.stringify(rows.rows) !== before,
-        () => {
-          // A failed read: the host is in trouble; serve nothing stale, let pages read and show why.
-          this.drop(hostId);
-          return true;
-        },
-      )
+    this.deps.defer(respond);
+    setTimeout(respond, 2_000).unref?.();
+    const entry = { started: false, done: Promise.resolve() };
+    entry.done = Promise.all([previous, responded])
+      .then(() => {
+        entry.started = true;
+        const before = JSON.stringify(this.views.get(hostId)?.rows.rows ?? null);
+        return this.readAndRecord(hostId).then(
+          (rows) => JSON.stringify(rows.rows) !== before,
+          () => {
+            // A failed read: the host is in trouble; serve nothing stale, let pages read and show why.
+            this.drop(hostId);
+            return true;
+          },
+        );
+      })
       .then((changed) => {
-        this.revalidations.delete(hostId);
-        this.revalidatedAt.set(hostId, this.now());
+        if (this.revalidations.get(hostId) === entry) this.revalidations.delete(hostId);
         if (!changed) return;
         this.counters.changedOnRevalidation += 1;
-        for (const onChange of [...(this.listeners.get(hostId) ?? [])]) onChange();
+        for (const onChange of [...(this.listeners.get(hostId) ?? [])]) {
+          try {
+            onChange();
+          } catch (error) {
+            console.error(`live model: a listener of ${hostId} failed:`, error);
+          }
+        }
       });
-    this.revalidations.set(hostId, running);
+    this.revalidations.set(hostId, entry);
   }
 
   private record(hostId: string, rows: HostRows, epoch: number): void {
@@ -241,6 +251,5 @@ export class LiveModel {
     if (!view) return;
     this.bytes -= view.bytes;
     this.views.delete(hostId);
-    if (!this.revalidations.has(hostId)) this.revalidatedAt.delete(hostId);
   }
 }

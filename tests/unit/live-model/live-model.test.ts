@@ -84,6 +84,25 @@ describe("live host model", () => {
     expect(host.reads).toBe(2);
   });
 
+  it("a change made after a background read began is caught by a read after the next answer", async () => {
+    const { model, host, send, deferred, hold } = harness();
+    model.watch("h");
+    send("h", { type: "status", state: "live" });
+    await model.serve("h");
+    let finish!: () => void;
+    hold(new Promise((r) => (finish = r)));
+    await model.serve("h"); // served; its background read starts once the response is out
+    deferred.splice(0).forEach((work) => work());
+    await vi.waitFor(() => expect(host.reads).toBe(2)); // that read has taken its snapshot
+    host.autostart = true; // flipped while that read runs
+    const next = await model.serve("h");
+    expect(next.revalidating).toBe(true);
+    finish();
+    deferred.splice(0).forEach((work) => work());
+    expect((await model.serve("h", { settle: true })).rows[0]!.autostart).toBe(true);
+    expect(host.reads).toBe(3);
+  });
+
   it("stops following a host WATCH_GRACE_MS after its last stream, and ages out", async () => {
     vi.useFakeTimers();
     const { model, send, listeners } = harness();
