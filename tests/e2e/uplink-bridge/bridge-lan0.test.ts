@@ -1,35 +1,22 @@
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { probe } from "@/lab";
-import type { RunningServer } from "../support/server";
 import { usePage } from "../support/browser";
-import { startSshRelay } from "./relay";
-import { HOST, applyAndWait, hostNetState, lab, planBridgeLan0, reachability, restoreLan0, seconds, signInTo, startUplinkServer, switchProcesses } from "./support";
+import { HOST, applyAndWait, hostNetState, lab, planBridgeLan0, reachability, seconds, setUpUplinkLab, signInTo, switchProcesses } from "./support";
 
 // Issue 21, the main path: on hv-a, registered by its LAN address (so Switchyard reaches it
 // through lan0), lan0 becomes the port of a new bridge; the address and routes move; a new
 // SSH connection through the bridge proves the host; the switch is disarmed and gone; a
 // probe guest on the bridge gets a LAN lease and reaches the LAN router.
 const BRIDGE = "sy-ubr0";
-let server: RunningServer;
-let relay: { stop(): void };
-
-beforeAll(async () => {
-  await restoreLan0([BRIDGE]);
-  relay = await startSshRelay(HOST, lab().lan!.address, lab().address);
-  server = await startUplinkServer();
-}, 180_000);
-afterAll(async () => {
-  await server?.stop();
-  relay?.stop();
-  await restoreLan0([BRIDGE]);
-});
+const uplink = setUpUplinkLab({ relay: true, bridges: [BRIDGE] });
 
 describe("Bridge this NIC on the NIC Switchyard reaches the host through", () => {
   const t = usePage();
 
   it("moves lan0's address and routes onto a new bridge, proves the host over a new connection through it, and disarms", async () => {
     const page = t.page;
+    const server = uplink.server;
     const lan = lab().lan!;
     await signInTo(page, server);
     const before = await hostNetState(["lan0", BRIDGE]);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fault } from "@/lab";
-import type { RunningServer } from "../support/server";
 import { usePage } from "../support/browser";
-import { HOST, applyAndWait, hostNetState, lab, planBridgeLan0, reachability, restoreLan0, seconds, signInTo, startUplinkServer, switchProcesses, whenLinkAppears } from "./support";
+import { HOST, applyAndWait, hostNetState, lab, planBridgeLan0, reachability, seconds, setUpUplinkLab, signInTo, switchProcesses, whenLinkAppears } from "./support";
 
 // Issue 21, the revert: Switchyard reaches hv-a by its uplink (hv-a-up), the path
 // `lab fault hv-a cut-uplink` cuts. The cut is armed the moment the new bridge appears on
@@ -12,23 +11,14 @@ import { HOST, applyAndWait, hostNetState, lab, planBridgeLan0, reachability, re
 const BRIDGE = "sy-ubr1";
 const SWITCH_SECONDS = 10;
 const CUT_SECONDS = 14;
-let server: RunningServer;
-
-beforeAll(async () => {
-  await restoreLan0([BRIDGE]);
-  server = await startUplinkServer();
-}, 180_000);
-afterAll(async () => {
-  await fault(HOST, "cut-uplink", 0);
-  await server?.stop();
-  await restoreLan0([BRIDGE]);
-});
+const uplink = setUpUplinkLab({ bridges: [BRIDGE], cleanUp: () => fault(HOST, "cut-uplink", 0) });
 
 describe("a change that cuts the host off reverts by itself", () => {
   const t = usePage();
 
   it("reverts within the switch's time when the uplink is cut during the change, and says so", async () => {
     const page = t.page;
+    const server = uplink.server;
     await signInTo(page, server);
     const before = await hostNetState(["lan0", BRIDGE]);
     const dialog = await planBridgeLan0(page, server, "hv-a-up", BRIDGE, SWITCH_SECONDS);

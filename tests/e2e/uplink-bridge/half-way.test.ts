@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { labExec } from "@/lab";
-import type { RunningServer } from "../support/server";
 import { usePage } from "../support/browser";
-import { startSshRelay } from "./relay";
-import { HOST, applyAndWait, hostNetState, lab, linkExists, planBridgeLan0, restoreLan0, signInTo, startUplinkServer, switchProcesses } from "./support";
+import { HOST, applyAndWait, hostNetState, linkExists, planBridgeLan0, setUpUplinkLab, signInTo, switchProcesses } from "./support";
 
 // Issue 21, a change that fails on the host: the switch undoes at once exactly the lines
 // that ran (the tail of the same undo input) and nothing is left. Both failures are made
@@ -13,22 +11,12 @@ import { HOST, applyAndWait, hostNetState, lab, linkExists, planBridgeLan0, rest
 const HALF = "sy-ubr2";
 const TAKEN = "sy-ubr3";
 const MACVLAN = "sy-ubmv0";
-let server: RunningServer;
-let relay: { stop(): void };
-
-async function cleanUp() {
-  for (const l of [MACVLAN, TAKEN]) if (await linkExists(l)) await labExec(HOST, ["ip", "link", "del", "dev", l]);
-  await restoreLan0([HALF]);
-}
-beforeAll(async () => {
-  await cleanUp();
-  relay = await startSshRelay(HOST, lab().lan!.address, lab().address);
-  server = await startUplinkServer();
-}, 180_000);
-afterAll(async () => {
-  await server?.stop();
-  relay?.stop();
-  await cleanUp();
+const uplink = setUpUplinkLab({
+  relay: true,
+  bridges: [HALF],
+  cleanUp: async () => {
+    for (const l of [MACVLAN, TAKEN]) if (await linkExists(l)) await labExec(HOST, ["ip", "link", "del", "dev", l]);
+  },
 });
 
 describe("a change that fails half-way", () => {
@@ -36,6 +24,7 @@ describe("a change that fails half-way", () => {
 
   it("is undone at once by the same undo input, leaving nothing", async () => {
     const page = t.page;
+    const server = uplink.server;
     await signInTo(page, server);
     const before = await hostNetState(["lan0", HALF]);
     const dialog = await planBridgeLan0(page, server, "hv-a-lan", HALF, 30);
@@ -54,6 +43,7 @@ describe("a change that fails half-way", () => {
 
   it("does not touch a link that took the bridge's name; nothing ran", async () => {
     const page = t.page;
+    const server = uplink.server;
     await signInTo(page, server);
     const before = await hostNetState(["lan0"]);
     const dialog = await planBridgeLan0(page, server, "hv-a-lan", TAKEN, 30);

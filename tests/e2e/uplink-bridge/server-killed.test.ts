@@ -1,34 +1,21 @@
 import { readFileSync, rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
 import { usePage } from "../support/browser";
-import { startSshRelay } from "./relay";
-import { HOST, hostNetState, killServer, lab, planBridgeLan0, reachability, restoreLan0, seconds, signInTo, startUplinkServer, switchProcesses, whenLinkAppears } from "./support";
+import { hostNetState, killServer, lab, planBridgeLan0, reachability, seconds, setUpUplinkLab, signInTo, switchProcesses, whenLinkAppears } from "./support";
 
 // Issue 21: the Switchyard server dies in the middle of the change (SIGKILL the moment the
 // new bridge appears on the host). Nobody is left to prove or disarm: the switch fires by
 // itself, and the host ends as it was and reachable.
 const BRIDGE = "sy-ubr4";
 const SWITCH_SECONDS = 10;
-let server: RunningServer;
-let relay: { stop(): void };
-
-beforeAll(async () => {
-  await restoreLan0([BRIDGE]);
-  relay = await startSshRelay(HOST, lab().lan!.address, lab().address);
-  server = await startUplinkServer();
-}, 180_000);
-afterAll(async () => {
-  await server?.stop().catch(() => {});
-  relay?.stop();
-  await restoreLan0([BRIDGE]);
-});
+const uplink = setUpUplinkLab({ relay: true, bridges: [BRIDGE] });
 
 describe("the server killed mid-change", () => {
   const t = usePage();
 
   it("still ends with the host reachable and as before: the switch fires", async () => {
     const page = t.page;
+    const server = uplink.server;
     await signInTo(page, server);
     const before = await hostNetState(["lan0", BRIDGE]);
     const dialog = await planBridgeLan0(page, server, "hv-a-lan", BRIDGE, SWITCH_SECONDS);

@@ -7,7 +7,9 @@ import type { Locator, Page } from "playwright-core";
 import { hostNamespaces, labExec, labHost, labRoot } from "@/lab";
 import type { NetState } from "@/lib/domain/plan";
 import { addressesFromIpJson, mastersFromIpJson, routesFromIpJson } from "@/lib/libvirt/uplink-bridge-state";
+import { afterAll, beforeAll } from "vitest";
 import { startServer, type RunningServer } from "../support/server";
+import { startSshRelay } from "./relay";
 
 // Host-side checks for the uplink-bridge tests, read from outside the console:
 // `ip -n sy-hv-a -j …` as root, parsed as data with the same readers the product uses.
@@ -152,3 +154,56 @@ export async function applyAndWait(dialog: Locator): Promise<string> {
 }
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/**
+ * Every uplink-bridge file's setup: lan0 as the lab made it (minus `bridges`),
+ * with `relay` the SSH relay on hv-a's LAN address (so "hv-a-lan" reaches it
+ * through lan0), a server of the file's own seeded with hv-a-lan and hv-a-up;
+ * `cleanUp` runs before and after (even when a test failed). Read the server
+ * inside tests: `lab.server`.
+ */
+export function setUpUplinkLab(options: { relay?: boolean; bridges?: string[]; cleanUp?: () => Promise<void> } = {}) {
+  const state: { server?: RunningServer; relay?: { stop(): void } } = {};
+  const clean = async () => {
+    await options.cleanUp?.();
+    await restoreLan0(options.bridges ?? []);
+  };
+  beforeAll(async () => {
+    await clean();
+    if (options.relay) state.relay = await startSshRelay(HOST, lab().lan!.address, lab().address);
+    state.server = await startUplinkServer();
+  }, 180_000);
+  afterAll(async () => {
+    await state.server?.stop().catch(() => {});
+    state.relay?.stop();
+    await clean();
+  });
+  return {
+    get server(): RunningServer {
+      if (!state.server) throw new Error("the uplink server has not started");
+      return state.server;
+    },
+  };
+}
+
+/** Submits a form and returns the plan dialog it opens. */
+export async function openPlan(page: Page, form: Locator, submit: string): Promise<Locator> {
+  await form.getByRole("button", { name: submit }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor({ timeout: 60_000 });
+  return dialog;
+}
+
+/** The Interfaces page of a host, hydrated (a form's select answers). */
+export async function openInterfaces(page: Page, server: RunningServer, host: string) {
+  await page.goto(`${server.baseURL}/hosts/${host}/interfaces`);
+  await page.getByRole("table", { name: "NICs" }).waitFor({ timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
+}
+
+/** ovs-vsctl inside hv-a, as root, from outside the console. */
+export async function hostOvs(...args: string[]): Promise<string> {
+  const res = await labExec(HOST, ["ovs-vsctl", "--timeout=20", ...args]);
+  if (res.code !== 0) throw new Error(`ovs-vsctl ${args.join(" ")}: ${res.stderr}`);
+  return res.stdout;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { labExec } from "@/lab";
+import { usePage } from "../support/browser";
+import { HOST, applyAndWait, hostNetState, lab, openInterfaces, openPlan, reachability, seconds, signInTo, switchProcesses, setUpUplinkLab } from "./support";
+
+// Issue 21, "the same switch guards every other change that can cut the host off":
+// removing an address. hv-a is reached as hv-a-lan, through the SSH relay on lan0's
+// address, so that address really is the path. Without confirmation its removal is
+// refused on the box; confirmed, it runs under the switch, the session is cut for real,
+// the host puts the address back by itself and Switchyard finds it as before (as data).
+// An address nobody reaches the host through goes as an ordinary plan.
+const SPARE = { dev: "eth2", address: "203.0.113.7/24" };
+const SWITCH_SECONDS = 10;
+
+const clearSpare = () => labExec(HOST, ["ip", "addr", "del", SPARE.address, "dev", SPARE.dev]).then(() => {});
+const uplink = setUpUplinkLab({ relay: true, cleanUp: clearSpare });
+
+describe("removing an address", () => {
+  const t = usePage();
+
+  it("removes an address that does not carry the session as a plain plan", async () => {
+    const page = t.page;
+    const server = uplink.server;
+    expect((await labExec(HOST, ["ip", "addr", "add", SPARE.address, "dev", SPARE.dev])).code).toBe(0);
+    await signInTo(page, server);
+    await openInterfaces(page, server, "hv-a-lan");
+    const form = page.getByRole("form", { name: "Remove address" });
+    await form.getByLabel("Address to remove").selectOption(`${SPARE.dev} ${SPARE.address}`);
+    const dialog = await openPlan(page, form, "Remove address");
+    expect(await dialog.getByTestId("switch-seconds").count()).toBe(0);
+    expect(await dialog.innerText()).toContain(`ip address del ${SPARE.address}`);
+    expect(await applyAndWait(dialog)).toContain("Applied.");
+    expect((await hostNetState([SPARE.dev])).addresses[SPARE.dev]).toEqual([]);
+  }, 120_000);
+
+  it("refuses the address Switchyard reaches the host through unless the switch is confirmed, then reverts by itself", async () => {
+    const page = t.page;
+    const server = uplink.server;
+    const lan = lab().lan!;
+    const path = `${lan.address}/${lan.prefix}`;
+    const before = await hostNetState(["lan0"]);
+    expect(before.addresses.lan0!.map((a) => `${a.local}/${a.prefixlen}`)).toEqual([path]);
+    await signInTo(page, server);
+    await openInterfaces(page, server, "hv-a-lan");
+    const form = page.getByRole("form", { name: "Remove address" });
+    await form.getByLabel("Address to remove").selectOption(`lan0 ${path}`);
+
+    // Not confirmed: the refusal is on the box, no plan, nothing changed.
+    await form.getByRole("button", { name: "Remove address" }).click();
+    const box = form.getByLabel("Under the dead-man switch");
+    await expect.poll(() => box.getAttribute("aria-invalid"), { timeout: 60_000 }).toBe("true");
+    expect(await form.locator("[data-field-error]").innerText()).toMatch(new RegExp(`${path.replace(/\./g, "\\.")} on lan0 carries Switchyard's connection to this host \\(Switchyard connects to ${lan.address.replace(/\./g, "\\.")}\\)`));
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(await hostNetState(["lan0"])).toEqual(before);
+
+    // Confirmed: the plan runs under the switch.
+    await box.check();
+    await form.getByLabel("Switch (s)").fill(String(SWITCH_SECONDS));
+    const dialog = await openPlan(page, form, "Remove address");
+    expect(await dialog.getByTestId("switch-seconds").innerText()).toBe(`${SWITCH_SECONDS} s`);
+    const doInput = (await dialog.getByLabel("Change input (ip -batch)", { exact: true }).innerText()).trim();
+    expect(doInput).toMatch(new RegExp(`^address del ${path.replace(/\./g, "\\.")}( broadcast \\S+)? dev lan0$`));
+    expect((await dialog.getByLabel("Undo input (ip -force -batch)", { exact: true }).innerText()).trim()).toBe(doInput.replace("address del", "address add"));
+
+    const watch = reachability(lan.address);
+    const started = Date.now();
+    const text = await applyAndWait(dialog);
+    const gap = await watch.stop();
+    const revertedAfter = Number(/Reverted after (\d+\.\d) s/.exec(text)?.[1]);
+    console.log(`[uplink-bridge] remove-address: ${lan.address}:22 unreachable for ${seconds(gap.longestUnreachableMs)} s; the switch fired ${revertedAfter} s after arming; outcome after ${seconds(Date.now() - started)} s`);
+    expect(await dialog.getByTestId("guard-outcome").getAttribute("data-outcome")).toBe("reverted");
+    expect(revertedAfter).toBeGreaterThanOrEqual(SWITCH_SECONDS - 0.5);
+    expect(revertedAfter).toBeLessThan(SWITCH_SECONDS + 2);
+    expect(gap.stillDown).toBe(false);
+    expect(await hostNetState(["lan0"])).toEqual(before);
+    expect(await switchProcesses()).toEqual([]);
+
+    await page.goto(`${server.baseURL}/audit`);
+    const audit = await page.locator("main").innerText();
+    expect(audit).toContain("interface.remove-address.armed");
+    expect(audit).toMatch(/interface\.remove-address[\s\S]*Reverted after \d+\.\d s/);
+  }, 300_000);
+});
