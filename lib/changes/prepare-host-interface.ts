@@ -31,7 +31,9 @@ function check(snapshot: HostSnapshot, sshAddress: string, c: HostChange): Check
       const link = findLink(snapshot.links, c.name);
       if (!link) return missing(c.name);
       const problem = deleteRefusal(link, uses(c.name), c.change === "delete-tap" ? "tap" : "bridge");
-      if (problem) return { problem };
+      // The confirmed path for a bridge the session runs over: Unbridge, under the dead-man switch (prepare-unbridge.ts).
+      const guarded = c.change === "delete-bridge" && uses(c.name).some((u) => u.kind === "ssh") ? ' Use "Unbridge (guarded)" to hand its addresses back to its NIC port and delete it under the dead-man switch.' : "";
+      if (problem) return { problem: problem + guarded };
       const ports = snapshot.links.filter((l) => l.master === c.name).map((l) => l.ifname);
       const idle = uses(c.name).map(describeUse);
       return { notes: [...(ports.length ? [`Its ports are released: ${ports.join(", ")}.`] : []), ...(idle.length ? [`Also referred to by ${idle.join(", ")}.`] : [])] };
