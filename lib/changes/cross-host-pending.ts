@@ -2,6 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { findHostTarget } from "@/lib/hosts";
 import { runCommand } from "@/lib/ssh";
+import { ok } from "@/lib/actions/result";
+import { within } from "./cross-host-read";
 import { dropPending, listPending, type PendingRow } from "./cross-host-store";
 
 // Parts of deleted segments left on hosts that were down at the time. Tried
@@ -18,7 +20,9 @@ export async function retryPendingRemovals(): Promise<{ cleaned: PendingRow[]; s
       const found = await findHostTarget(row.hostId);
       if (!found.ok) return still.push(row);
       try {
-        await runCommand(found.data.target, ["true"], { timeoutMs: 4_000 });
+        // Bounded: the page that retries this must not wait out a dead host's connect timeout.
+        const answered = await within(runCommand(found.data.target, ["true"], { timeoutMs: 3_000 }).then(() => ok(true)), 3_000, "The host");
+        if (!answered.ok) return still.push(row);
       } catch {
         return still.push(row);
       }

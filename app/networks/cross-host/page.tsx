@@ -22,7 +22,8 @@ export default async function CrossHostPage() {
   if (canChange) {
     const { listHosts } = await import("@/lib/hosts");
     const hosts = await listHosts();
-    const reads = await readHosts(hosts.map((h) => h.id));
+    // Bounded per host: a dead host is listed as not offered instead of holding up the page.
+    const reads = await readHosts(hosts.map((h) => h.id), 3_000);
     candidates = rankUnderlays(Object.fromEntries(reads.flatMap((r) => (r.ok ? [[r.data.host.name, underlayCandidates(r.data.snapshot)]] : []))));
     unreadable = hosts.filter((_, i) => !reads[i]!.ok).map((h) => h.name);
   }

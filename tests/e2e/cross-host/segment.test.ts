@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { labExec, plugGuest, type Guest } from "@/lab";
+import { fault, labExec, plugGuest, type Guest } from "@/lab";
 import { usePage } from "../support/browser";
 import { useSeededServer } from "../support/seeded-server";
 import { applyAndWait, bringUpThreeHosts, closeDialog, floodPeers, lanAddress, linkExists, networkNames, planArgv, scrub, vxlanLinks } from "./support";
@@ -24,6 +24,7 @@ const guests: Guest[] = [];
 beforeAll(() => bringUpThreeHosts(), 300_000);
 
 const cleanUp = async () => {
+  await fault("hv-b", "cut-uplink", 0).catch(() => {});
   for (const g of guests.splice(0)) await g.remove().catch(() => {});
   await scrub(HOSTS, NET, [VX, BR, OOB]);
 };
@@ -93,7 +94,7 @@ describe("a cross-host network (VXLAN)", () => {
     expect(outcome.applied, outcome.text).toBe(true);
     console.log(`cross-host create on hv-a + hv-b: ${outcome.seconds.toFixed(2)} s from Apply to the outcome`);
     await closeDialog(page);
-    await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count(), { timeout: 30_000 }).toBe(1);
 
     for (const [host, peer] of [["hv-a", "hv-b"], ["hv-b", "hv-a"]] as const) {
       const vx = (await vxlanLinks(host)).find((l) => l.ifname === VX);
@@ -168,6 +169,36 @@ describe("a cross-host network (VXLAN)", () => {
       expect(await networkNames(host)).not.toContain(NET);
     }
     await closeDialog(page);
-    await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count(), { timeout: 30_000 }).toBe(0);
+  });
+  it("deletes while hv-b does not answer: hv-b's part is listed as pending and removed once hv-b answers again", async () => {
+    const page = t.page;
+    await planSegment(page, seeded);
+    expect((await applyAndWait(page)).applied).toBe(true);
+    await closeDialog(page);
+    await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count(), { timeout: 30_000 }).toBe(1);
+    // Switchyard reaches hv-b over its uplink (eth0); the cut drops it both ways, then heals by itself.
+    await fault("hv-b", "cut-uplink", 40);
+    const healsAt = Date.now() + 40_000;
+    await page.getByRole("button", { name: `Delete ${NET}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("hv-b does not answer", { exact: false }).waitFor({ timeout: 60_000 });
+    await dialog.getByLabel("Type the network's name to confirm").fill(NET);
+    expect((await applyAndWait(page)).applied).toBe(true);
+    await closeDialog(page);
+    expect(await linkExists("hv-a", VX)).toBe(false);
+    expect(await networkNames("hv-a")).not.toContain(NET);
+    // Still there on hv-b: nobody could reach it.
+    expect(await linkExists("hv-b", VX)).toBe(true);
+    await new Promise((r) => setTimeout(r, Math.max(0, healsAt - Date.now())));
+    await expect
+      .poll(async () => {
+        await page.goto(`${seeded.server.baseURL}/networks/cross-host`);
+        return page.getByRole("region", { name: "Pending removals" }).count();
+      }, { timeout: 90_000, interval: 3_000 })
+      .toBe(0);
+    expect(await linkExists("hv-b", VX)).toBe(false);
+    expect(await linkExists("hv-b", BR)).toBe(false);
+    expect(await networkNames("hv-b")).not.toContain(NET);
   });
 });

@@ -66,5 +66,6 @@ export async function closeDialog(page: Page) {
 /** Every step's argv as the dialog carries it. */
 export async function planArgv(page: Page): Promise<string[][]> {
   const codes = page.getByRole("dialog").locator("code[data-argv]");
+  await codes.first().waitFor({ timeout: 60_000 });
   return Promise.all((await codes.all()).map(async (c) => JSON.parse((await c.getAttribute("data-argv"))!) as string[]));
 }
