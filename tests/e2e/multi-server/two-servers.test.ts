@@ -119,6 +119,8 @@ describe("two servers on one PostgreSQL", () => {
     // Stays one: the second server's page did not start a second script.
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await eventScripts(HOST, pids)).toHaveLength(1);
+    // No page of either server watches hv-b: neither dials it for events.
+    expect(await eventScripts("hv-b", pids)).toEqual([]);
 
     await expect(stateOf(onA, uuid).innerText()).resolves.toBe("Inactive");
     expect((await labVirsh(HOST, ["net-start", "--", LIVE])).code).toBe(0);
