@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { generateKeyPair } from "@/app/hosts/actions";
 import type { PublicKeyOffer } from "@/lib/domain/host/status";
-import { errorClass, inputClass, secondaryButton } from "@/components/ui";
+import { ErrorBox, secondaryButton, TextArea } from "@/components/ui";
 
 type Props = { idPrefix: string; offer: PublicKeyOffer | null; onOffer: (offer: PublicKeyOffer | null) => void };
 
@@ -27,17 +27,15 @@ export function GeneratedKey({ idPrefix, offer, onOffer }: Props) {
         <button type="button" onClick={generate} disabled={busy} className={secondaryButton}>
           Generate key pair
         </button>
-        {error ? <p role="alert" className={errorClass}>{error}</p> : null}
+        <ErrorBox message={error} />
       </div>
     );
   }
   const id = `${idPrefix}-public-key`;
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium">
-        Public key: add this line to the user&apos;s ~/.ssh/authorized_keys on the host
-      </label>
-      <textarea id={id} readOnly rows={2} value={offer.publicKey} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
+      <TextArea id={id} label="Public key: add this line to the user's ~/.ssh/authorized_keys on the host" readOnly rows={2} mono value={offer.publicKey}
+        onFocus={(e) => e.currentTarget.select()} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {`The private key (${offer.fingerprint}) stays on the Switchyard server and is stored encrypted with the host.`}
       </p>

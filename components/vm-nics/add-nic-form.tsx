@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { planNicAttach } from "@/app/hosts/[host]/vms/actions";
 import type { AttachChoices } from "@/lib/domain/interfaces/attach-choices";
 import { DEVICE_MODELS, MACVTAP_MODES, type AttachSpec } from "@/lib/domain/interfaces/attach-spec";
-import { secondaryButton, Select, TextField } from "@/components/ui";
+import { errorClass, Radio, secondaryButton, Select, TextField } from "@/components/ui";
 import type { PlanFlow } from "@/components/interfaces/use-plan-flow";
 
 type Props = { host: string; uuid: string; choices: AttachChoices; initialSource: string; flow: PlanFlow };
@@ -61,12 +61,14 @@ export function AddNicForm({ host, uuid, choices, initialSource, flow }: Props) 
       </Select>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">MAC address</legend>
-        <label className="mr-4 text-sm"><input type="radio" name={`${id}-mac`} checked={macKind === "generated"} onChange={() => setMacKind("generated")} /> Generate (52:54:00:…)</label>
-        <label className="text-sm"><input type="radio" name={`${id}-mac`} checked={macKind === "typed"} onChange={() => setMacKind("typed")} /> Set it</label>
+        <div className="flex gap-4">
+          <Radio label="Generate (52:54:00:…)" name={`${id}-mac`} checked={macKind === "generated"} onChange={() => setMacKind("generated")} />
+          <Radio label="Set it" name={`${id}-mac`} checked={macKind === "typed"} onChange={() => setMacKind("typed")} />
+        </div>
         {/* The legend says "MAC address"; the field's own name stays "MAC" for screen readers (and tests). */}
         {macKind === "typed" ? (
           <TextField id={`${id}-mac-address`} label={<span className="sr-only">MAC</span>} mono value={mac} onChange={(e) => setMac(e.target.value)} placeholder="52:54:00:12:34:56" error={macError} />
-        ) : macError ? <p className="text-sm text-red-700 dark:text-red-400">{macError}</p> : null}
+        ) : macError ? <p className={errorClass}>{macError}</p> : null}
       </fieldset>
       <div><button type="submit" className={secondaryButton} disabled={flow.busy || !source}>Add network interface</button></div>
     </form>

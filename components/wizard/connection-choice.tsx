@@ -3,6 +3,7 @@
 import { useFormContext } from "react-hook-form";
 import type { WizardValues } from "@/lib/domain/network";
 import type { WizardDeviceChoices } from "@/lib/wizard/device-choices";
+import { Radio } from "@/components/ui";
 
 // Asked on the first page, because it decides the pages that follow: a
 // virtual network goes on to virt-manager's IPv4, IPv6 and connection pages
@@ -25,11 +26,8 @@ export function ConnectionChoice({ devices }: { devices: WizardDeviceChoices }) 
         const disabled = o.value === "hostdev" && devices.sriovDisabled !== null;
         return (
           <div key={o.value}>
-            <label className={`flex items-center gap-2 text-sm ${disabled ? "opacity-60" : ""}`}>
-              <input type="radio" value={o.value} disabled={disabled} {...register("connection")} />
-              <span className="font-medium">{o.label}</span>
-              <span className="text-zinc-600 dark:text-zinc-400">({o.hint})</span>
-            </label>
+            <Radio value={o.value} disabled={disabled} {...register("connection")}
+              label={<>{o.label} <span className="font-normal text-zinc-600 dark:text-zinc-400">({o.hint})</span></>} />
             {disabled ? <p data-testid="sriov-disabled" className="ml-6 text-xs text-zinc-600 dark:text-zinc-400">{devices.sriovDisabled}</p> : null}
           </div>
         );

@@ -2,7 +2,7 @@
 
 import { get, useFieldArray, useFormContext } from "react-hook-form";
 import { MACVTAP_MODES, type WizardValues } from "@/lib/domain/network";
-import { Checkbox, FieldError, secondaryButton, Select as UiSelect, smallButton, TextField as UiTextField } from "@/components/ui";
+import { Checkbox, FieldError, Radio, secondaryButton, Select as UiSelect, smallButton, TextField as UiTextField } from "@/components/ui";
 import { CheckField, useFieldError, type WizardPath } from "./field";
 import type { StepProps } from "./step-props";
 
@@ -40,8 +40,8 @@ function PortgroupRow({ index, onRemove, register }: { index: number; onRemove: 
       <UiTextField label="Portgroup name" {...register(`device.portgroups.${index}.name`)} autoComplete="off" error={nameError} />
       <UiTextField label="VLAN tag(s)" {...register(`device.portgroups.${index}.vlan`)} placeholder="none, 10, or 10,20" autoComplete="off" error={vlanError} />
       <Checkbox label="Trunk" className="mt-6 flex items-center gap-1" {...register(`device.portgroups.${index}.trunk`)} />
-      {/* components/ui has no radio: one of a row's radios is the network's default portgroup. */}
-      <label className="mt-6 flex items-center gap-1 text-xs"><input type="radio" value={String(index)} {...register("device.defaultPortgroup")} /> Default</label>
+      {/* One row's radio marks the network's default portgroup. */}
+      <Radio label="Default" className="mt-6 flex items-center gap-1" value={String(index)} {...register("device.defaultPortgroup")} />
       <button type="button" onClick={onRemove} className={`mt-6 ${smallButton}`}>Remove</button>
     </div>
   );

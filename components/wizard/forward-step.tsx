@@ -2,7 +2,7 @@
 
 import { useFormContext } from "react-hook-form";
 import { FORWARD_MODES, MODES, type WizardValues } from "@/lib/domain/network";
-import { Select } from "@/components/ui";
+import { Radio, Select } from "@/components/ui";
 import { CheckField, TextField, useFieldError } from "./field";
 import type { StepProps } from "./step-props";
 
@@ -42,12 +42,8 @@ export function ForwardStep({ destinations, edited }: StepProps) {
   return (
     <div className="space-y-4">
       <div role="radiogroup" aria-label="Connectivity" className="space-y-2">
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="radio" value="isolated" {...register("forward.kind")} /> Isolated virtual network
-        </label>
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="radio" value="forward" {...register("forward.kind")} /> Forwarding to physical network
-        </label>
+        <Radio label="Isolated virtual network" value="isolated" {...register("forward.kind")} />
+        <Radio label="Forwarding to physical network" value="forward" {...register("forward.kind")} />
       </div>
       {kind === "forward" ? <Forwarding destinations={destinations} /> : null}
       <CheckField name="ipv6Internal" label="Enable IPv6 internal routing/networking" />
