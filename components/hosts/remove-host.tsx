@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { removeHost } from "@/app/hosts/actions";
-import { errorClass, secondaryButton } from "@/components/ui";
+import { dangerButton, ErrorBox, secondaryButton } from "@/components/ui";
 
 /** Asks first: removing forgets the host's credentials (the host itself is untouched). */
 export function RemoveHost({ hostId, hostName }: { hostId: string; hostName: string }) {
@@ -28,12 +28,12 @@ export function RemoveHost({ hostId, hostName }: { hostId: string; hostName: str
     <div role="alertdialog" aria-labelledby="remove-host-question" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 dark:border-red-800 dark:bg-red-950/40">
       <p id="remove-host-question" className="text-sm">{`Remove ${hostName}? Switchyard forgets its address and credentials; nothing changes on the host.`}</p>
       <div className="flex gap-2">
-        <button type="button" onClick={remove} disabled={busy} autoFocus className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+        <button type="button" onClick={remove} disabled={busy} autoFocus className={dangerButton}>
           {`Remove ${hostName}`}
         </button>
         <button type="button" onClick={() => setConfirming(false)} disabled={busy} className={secondaryButton}>Cancel</button>
       </div>
-      {error ? <p role="alert" className={errorClass}>{error}</p> : null}
+      <ErrorBox message={error} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { repinHostKey } from "@/app/hosts/actions";
-import { errorClass, secondaryButton } from "@/components/ui";
+import { ErrorBox, secondaryButton } from "@/components/ui";
 import { hostStatusKey } from "./use-host-status";
 
 type Props = { hostId: string; hostName: string; fingerprint: string };
@@ -31,7 +31,7 @@ export function RepinButton({ hostId, hostName, fingerprint }: Props) {
       <button type="button" onClick={repin} disabled={busy} className={secondaryButton} aria-label={`Trust the new host key of ${hostName}`}>
         Trust new key
       </button>
-      {error ? <p role="alert" className={errorClass}>{error}</p> : null}
+      <ErrorBox message={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Plan } from "@/lib/domain/plan";
 import { PlanDialog } from "@/components/changes/plan-dialog";
+import { ErrorBox } from "@/components/ui";
 
 // Ask the server for a plan, show it in the shared change dialog, and reload
 // the page's server data once the change has ended, whatever its result.
@@ -45,5 +46,5 @@ export function usePlanFlow(): PlanFlow {
 }
 
 export function FlowError({ flow }: { flow: PlanFlow }) {
-  return flow.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{flow.error}</p> : null;
+  return <ErrorBox message={flow.error} />;
 }

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
-import { secondaryButton } from "@/components/ui";
+import { ErrorBox, secondaryButton } from "@/components/ui";
 import { useXmlEdit } from "./use-xml-edit";
 import { XmlReview } from "./xml-review";
 
@@ -19,7 +19,7 @@ export function XmlTab({ host, network, canChange, onPlan }: { host: string; net
     return (
       <div className="space-y-2">
         {canChange ? <button type="button" className={secondaryButton} disabled={edit.busy} onClick={async () => setText((await edit.open()) ?? "")}>Edit</button> : null}
-        {edit.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{edit.error}</p> : null}
+        <ErrorBox message={edit.error} />
         <pre aria-label="Network XML (read-only)" className={pre}>{network.xml}</pre>
       </div>
     );
@@ -32,7 +32,7 @@ export function XmlTab({ host, network, canChange, onPlan }: { host: string; net
         <button type="button" className={secondaryButton} disabled={edit.busy} onClick={() => edit.check(text)}>{edit.busy ? "Checking…" : "Apply"}</button>
         <button type="button" className={secondaryButton} onClick={edit.close}>Cancel</button>
       </div>
-      {edit.error ? <p role="alert" className="whitespace-pre-wrap text-sm text-red-700 dark:text-red-400">{edit.error}</p> : null}
+      <ErrorBox message={edit.error} />
       {edit.stale ? (
         <section aria-label="Newer version on the host" className="space-y-2">
           <pre className={pre}>{edit.stale}</pre>

@@ -5,9 +5,9 @@ import { planNetworkChange } from "@/app/hosts/[host]/networks/actions";
 import type { Plan } from "@/lib/domain/plan";
 import type { SnapshotNetwork } from "@/lib/domain/host/snapshot";
 import { ExportLinks } from "./export-links";
+import { Checkbox, ErrorBox, secondaryButton as button } from "@/components/ui";
 
 type Change = "start" | "stop" | "autostart-on" | "autostart-off" | "delete";
-const button = "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /**
  * Lifecycle buttons: each asks the server for a plan and hands it to `onPlan`,
@@ -38,17 +38,15 @@ export function NetworkActions({ host, network, canChange, planOpen, onPlan }: {
               <button type="button" className={button} disabled={busy || planOpen} onClick={() => ask("start")}>Start</button>
             )}
             {network.persistent ? (
-              <label className="inline-flex items-center gap-2 px-2 text-sm">
-                <input type="checkbox" checked={network.autostart} disabled={busy || planOpen} onChange={() => ask(network.autostart ? "autostart-off" : "autostart-on")} />
-                Autostart at boot
-              </label>
+              <Checkbox label="Autostart at boot" className="inline-flex items-center gap-2 px-2" checked={network.autostart} disabled={busy || planOpen}
+                onChange={() => ask(network.autostart ? "autostart-off" : "autostart-on")} />
             ) : null}
             <button type="button" className={`${button} text-red-700 dark:text-red-400`} disabled={busy || planOpen} onClick={() => ask("delete")}>Delete</button>
           </>
         ) : null}
         <ExportLinks host={host} network={network} />
       </div>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <ErrorBox message={error} />
     </div>
   );
 }

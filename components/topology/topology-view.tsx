@@ -10,6 +10,7 @@ import { Toolbar } from "./toolbar";
 import { Legend } from "./legend";
 import { SidePanel } from "./side-panel";
 import { exportFlowImage, type ImageFormat } from "./export-image";
+import { ErrorBox } from "@/components/ui";
 
 type Props = {
   graph: TopologyGraph;
@@ -62,7 +63,7 @@ export function TopologyView({ graph, fileName, onRefresh, fetching = false, onT
         tapsShown={!graph.folded}
         onTapsShown={onTapsShown}
       />
-      {(error || exportError) && <p role="alert" className="text-sm text-rose-600">{error ?? exportError}</p>}
+      <ErrorBox message={error || exportError} />
       <div className="flex h-[70vh] gap-3">
         <div className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
           {layout ? (

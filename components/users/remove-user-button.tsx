@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { removeUser } from "@/app/users/actions";
+import { ErrorBox } from "@/components/ui";
 
 /** Two clicks, so a stray one never removes anybody. */
 export function RemoveUserButton({ userId, username }: { userId: string; username: string }) {
@@ -30,7 +31,7 @@ export function RemoveUserButton({ userId, username }: { userId: string; usernam
       ) : (
         <button type="button" onClick={() => setConfirming(true)} className={`${style} border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700`} aria-label={`Remove ${username}`}>Remove</button>
       )}
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <ErrorBox message={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { FailurePanel } from "@/components/changes/failure-panel";
 import { PlanSteps } from "@/components/changes/plan-steps";
 import { useApply, type ApplyState } from "@/components/changes/use-apply";
 import type { Plan } from "@/lib/domain/plan";
+import { ErrorBox } from "@/components/ui";
 
 /**
  * Finish's live progress through the shared apply flow: each step's status as
@@ -29,7 +30,7 @@ export function ApplyProgress({ plan, onFinished }: { plan: Plan; onFinished: (s
     <section aria-label="Progress" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <h3 className="font-semibold">{plan.summary}</h3>
       <PlanSteps plan={plan} statuses={state.steps} />
-      {state.refusal ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.refusal}</p> : null}
+      <ErrorBox message={state.refusal} />
       {state.phase === "finished" && state.result === "ok" ? <p role="status" className="text-sm font-medium text-emerald-700">Created. Opening the network…</p> : null}
       {state.phase === "finished" && state.result && state.result !== "ok" ? <FailurePanel result={state.result} failure={state.failure} /> : null}
     </section>

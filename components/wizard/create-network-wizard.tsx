@@ -15,6 +15,7 @@ import { useReview } from "./use-review";
 import { useStepWalk } from "./use-step-walk";
 import { WizardButtons } from "./wizard-buttons";
 import { hostNetworksHref } from "@/lib/routes";
+import { ErrorBox } from "@/components/ui";
 
 type Props = { host: string; facts: HostFacts; defaults: WizardValues; destinations: string[]; devices: WizardDeviceChoices };
 
@@ -47,7 +48,7 @@ function WizardBody({ host, destinations, devices }: Props) {
       {last ? <FinishArea host={host} goTo={setPosition} walk={walk} onCancel={() => router.push(hostNetworksHref(host))} /> : null}
       {!last ? (
         <>
-          {walk.message ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{walk.message}</p> : null}
+          <ErrorBox message={walk.message} />
           <WizardButtons first={position === 0} last={false} busy={walk.busy} canFinish={false} onBack={walk.back} onForward={walk.forward}
             onCancel={() => router.push(hostNetworksHref(host))} onFinish={() => {}} />
         </>
@@ -66,7 +67,7 @@ function FinishArea({ host, goTo, walk, onCancel }: FinishProps) {
     <>
       <Review state={review} />
       {run.plan ? <ApplyProgress key={run.plan.id} plan={run.plan} onFinished={run.onFinished} /> : null}
-      {run.message ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{run.message}</p> : null}
+      <ErrorBox message={run.message} />
       <WizardButtons first={false} last busy={run.applying} canFinish={!!review.review && !review.loading} onBack={walk.back} onForward={walk.forward} onCancel={onCancel} onFinish={() => run.finish(review.review?.uuid)} />
     </>
   );

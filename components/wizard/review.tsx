@@ -3,6 +3,7 @@
 import { CopyButton } from "@/components/changes/copy-button";
 import { shellLine } from "@/components/changes/shell-line";
 import type { ReviewState } from "./use-review";
+import { ErrorBox } from "@/components/ui";
 
 /** The XML and the exact commands Finish will run (the audit log records the same argv), plus a Routed network's return route. */
 export function Review({ state }: { state: ReviewState }) {
@@ -10,7 +11,7 @@ export function Review({ state }: { state: ReviewState }) {
   return (
     <section aria-label="Review" aria-busy={loading} className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <h3 className="font-semibold">What Finish will do</h3>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <ErrorBox message={error} />
       {review ? (
         <>
           <ol aria-label="Commands to run" className="space-y-2">
