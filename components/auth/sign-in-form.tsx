@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { signIn } from "@/app/login/actions";
 import { signInSchema, type SignInInput } from "@/lib/auth/user-schemas";
 import { applyFailure } from "./apply-failure";
-import { ErrorBox, TextField } from "@/components/ui";
+import { ErrorBox, primaryButton, TextField } from "@/components/ui";
 
 export function SignInForm({ next }: { next: string }) {
   const { register, handleSubmit, setError, formState } = useForm<SignInInput>({
@@ -26,7 +26,7 @@ export function SignInForm({ next }: { next: string }) {
       <ErrorBox message={errors.root?.server?.message} />
       <TextField id="username" label="Username" autoComplete="username" error={errors.username?.message} {...register("username")} />
       <TextField id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-      <button type="submit" disabled={isSubmitting} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={isSubmitting} className={`w-full ${primaryButton}`}>
         Sign in
       </button>
     </form>

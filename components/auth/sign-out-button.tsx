@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOut } from "@/app/login/actions";
+import { secondaryButton } from "@/components/ui";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function SignOutButton() {
       router.refresh();
     });
   return (
-    <button type="button" onClick={onClick} disabled={pending} className="rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+    <button type="button" onClick={onClick} disabled={pending} className={secondaryButton}>
       Sign out
     </button>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { smallButton } from "@/components/ui";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
@@ -14,7 +15,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
   return (
-    <button type="button" onClick={copy} aria-label={label} className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+    <button type="button" onClick={copy} aria-label={label} className={smallButton}>
       {copied ? "Copied" : "Copy"}
     </button>
   );

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { ErrorBox } from "@/components/ui";
+import { ErrorBox, primaryButton } from "@/components/ui";
 import { hostFormSchema, type HostForm } from "@/lib/domain/host/schema";
 import type { HostSummary, PublicKeyOffer } from "@/lib/domain/host/status";
 import { AuthFields } from "./auth-fields";
@@ -87,7 +87,7 @@ export function HostFormPanel({ editing, onDone }: Props) {
             onBack={() => setPending(null)}
           />
         ) : (
-          <button type="submit" disabled={isSubmitting} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={isSubmitting} className={primaryButton}>
             {editing ? "Check host key" : "Add host"}
           </button>
         )}

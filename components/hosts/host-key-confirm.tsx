@@ -1,3 +1,5 @@
+import { primaryButton, secondaryButton } from "@/components/ui";
+
 type Props = {
   hostName: string;
   keyType: string;
@@ -32,10 +34,10 @@ export function HostKeyConfirm({ hostName, keyType, fingerprint, pinned, busy, o
         ) : null}
       </dl>
       <div className="flex gap-2">
-        <button type="button" onClick={onTrust} disabled={busy} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="button" onClick={onTrust} disabled={busy} className={primaryButton}>
           Trust this host key
         </button>
-        <button type="button" onClick={onBack} disabled={busy} className="rounded-md border border-zinc-300 px-4 py-2 text-sm dark:border-zinc-700">
+        <button type="button" onClick={onBack} disabled={busy} className={secondaryButton}>
           Back
         </button>
         {busy ? <span role="status" className="self-center text-sm text-zinc-600 dark:text-zinc-400">Connecting and checking the host…</span> : null}

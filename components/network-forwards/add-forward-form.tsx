@@ -3,11 +3,10 @@
 import { useId, useState } from "react";
 import { planPortForwardAdd } from "@/app/hosts/[host]/networks/[name]/forwards/actions";
 import type { Plan } from "@/lib/domain/plan";
-import { ErrorBox, TextField, secondaryButton } from "@/components/ui";
+import { ErrorBox, secondaryButton, Select, TextField } from "@/components/ui";
 import { usePlanRequest } from "@/components/network-dhcp/use-plan-request";
 
 const EMPTY = { protocol: "tcp", hostAddress: "", hostPort: "", guestAddress: "", guestPort: "", comment: "" };
-const selectClass = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900";
 
 /** One new forward; the server checks it against the host before any plan exists, and errors land on their fields. */
 export function AddForwardForm({ host, uuid, hostAddresses, guests, onPlan }: {
@@ -26,28 +25,17 @@ export function AddForwardForm({ host, uuid, hostAddresses, guests, onPlan }: {
     e.preventDefault();
     if (await request(() => planPortForwardAdd({ host, uuid, ...values }))) setValues(EMPTY);
   };
-  const selectError = (key: "protocol" | "hostAddress") =>
-    fieldErrors[key] ? <p id={`${id}-${key}-error`} data-field-error className="text-xs text-red-700 dark:text-red-400">{fieldErrors[key]}</p> : null;
   return (
     <form aria-label="Add a port forward" onSubmit={submit} className="space-y-2">
       <div className="grid grid-cols-3 gap-3">
-        <div className="space-y-1 text-sm">
-          <label htmlFor={`${id}-protocol`} className="block font-medium">Protocol</label>
-          <select id={`${id}-protocol`} value={values.protocol} onChange={set("protocol")} className={selectClass} aria-invalid={fieldErrors.protocol ? true : undefined}>
-            <option value="tcp">TCP</option>
-            <option value="udp">UDP</option>
-          </select>
-          {selectError("protocol")}
-        </div>
-        <div className="space-y-1 text-sm">
-          <label htmlFor={`${id}-hostAddress`} className="block font-medium">Host address</label>
-          <select id={`${id}-hostAddress`} value={values.hostAddress} onChange={set("hostAddress")} className={selectClass} aria-invalid={fieldErrors.hostAddress ? true : undefined}
-            aria-describedby={fieldErrors.hostAddress ? `${id}-hostAddress-error` : undefined}>
-            <option value="">Any address of the host</option>
-            {hostAddresses.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-          {selectError("hostAddress")}
-        </div>
+        <Select id={`${id}-protocol`} label="Protocol" value={values.protocol} onChange={set("protocol")} error={fieldErrors.protocol}>
+          <option value="tcp">TCP</option>
+          <option value="udp">UDP</option>
+        </Select>
+        <Select id={`${id}-hostAddress`} label="Host address" value={values.hostAddress} onChange={set("hostAddress")} error={fieldErrors.hostAddress}>
+          <option value="">Any address of the host</option>
+          {hostAddresses.map((a) => <option key={a} value={a}>{a}</option>)}
+        </Select>
         <TextField mono label="Host port or range" value={values.hostPort} onChange={set("hostPort")} placeholder="8080 or 8080-8090" error={fieldErrors.hostPort} />
         <TextField mono label="Guest address" value={values.guestAddress} onChange={set("guestAddress")} list={`${id}-guests`} placeholder="a reservation, a lease or any address" error={fieldErrors.guestAddress} />
         <datalist id={`${id}-guests`}>{guests.map((g) => <option key={`${g.ip}-${g.label}`} value={g.ip}>{g.label}</option>)}</datalist>

@@ -6,6 +6,7 @@ import { NetworkTable } from "./network-table";
 import { fetchHostRows, hostRowsKey, type RowsResult } from "./queries";
 import { useSettledRows } from "./use-settled-rows";
 import { matchesFilter, type FleetRow } from "./sort-rows";
+import { TextField } from "@/components/ui";
 
 /**
  * Every host's networks in one table. Each host is its own query, fetched in
@@ -27,10 +28,8 @@ export function FleetNetworks({ hosts }: { hosts: string[] }) {
   return (
     <div className="space-y-4">
       {hosts.map((host, i) => <SettleRows key={host} host={host} result={queries[i]!.data} />)}
-      <div className="flex items-center gap-3">
-        <label htmlFor={filterId} className="text-sm font-medium">Filter</label>
-        <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, host, bridge, subnet…"
-          className="w-72 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+      <div className="flex items-end gap-3">
+        <TextField id={filterId} label="Filter" type="search" className="w-72" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, host, bridge, subnet…" />
         <span className="text-sm text-zinc-500" aria-live="polite">{shown.length} of {rows.length} networks</span>
       </div>
       <NetworkTable rows={shown} showHost extraRows={status.map(({ host, query }) => (

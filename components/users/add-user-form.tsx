@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { addUser } from "@/app/users/actions";
 import { applyFailure } from "@/components/auth/apply-failure";
-import { ErrorBox, TextField } from "@/components/ui";
+import { ErrorBox, primaryButton, Select, TextField } from "@/components/ui";
 import { ROLES } from "@/lib/auth/roles";
 import { addUserSchema, type AddUserInput } from "@/lib/auth/user-schemas";
 
@@ -31,19 +31,14 @@ export function AddUserForm() {
       </div>
       <TextField id="new-username" label="Username" autoComplete="off" error={errors.username?.message} {...register("username")} />
       <TextField id="new-password" label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...register("password")} />
-      <div>
-        <label htmlFor="new-role" className="block text-sm font-medium">
-          Role
-        </label>
-        <select id="new-role" {...register("role")} className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" disabled={isSubmitting} className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Select id="new-role" label="Role" error={errors.role?.message} {...register("role")}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </Select>
+      <button type="submit" disabled={isSubmitting} className={`mt-6 ${primaryButton}`}>
         Add user
       </button>
     </form>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SnapshotDomain } from "@/lib/domain/host/snapshot";
-import { cell, head, rowLine } from "@/components/interfaces/styles";
+import { button, cell, head, rowLine } from "@/components/interfaces/styles";
 import { vmHref } from "@/lib/routes";
 import { NicAddresses } from "@/components/vm-addresses/nic-addresses";
 
@@ -26,7 +26,7 @@ export function VmList({ host, domains, network }: { host: string; domains: Snap
               )}
             </td>
             <td className={cell}>
-              <Link href={vmHref(host, d.name, { add: true, network })} aria-label={`Add network interface to ${d.name}`} className="rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Add network interface</Link>
+              <Link href={vmHref(host, d.name, { add: true, network })} aria-label={`Add network interface to ${d.name}`} className={button}>Add network interface</Link>
             </td>
           </tr>
         ))}
