@@ -51,6 +51,17 @@ const config = [
       }],
     },
   },
+  {
+    // One set of form controls (label, linked error, invalid state), so every form reads and behaves alike.
+    files: ["components/**/*.tsx"],
+    ignores: ["components/ui/**"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "JSXOpeningElement[name.name=/^(input|select|textarea)$/]",
+        message: "Form controls come from components/ui (TextField, TextArea, Select, Checkbox, Radio).",
+      }],
+    },
+  },
 ];
 
 export default config;
