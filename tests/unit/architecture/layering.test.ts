@@ -56,6 +56,16 @@ describe("layering lint", { timeout: 60_000 }, () => {
     expect(await restrictedImports("lib/ssh/probe-file.ts", 'import { quoteArg } from "./quote";\nexport const x = quoteArg;\n')).toEqual([]);
   });
 
+  it.each([["input", '<input value="x" readOnly />'], ["select", "<select />"], ["textarea", "<textarea />"]])("refuses a hand-rolled <%s> in components outside components/ui", async (_tag, jsx) => {
+    const code = `export function Probe() {\n  return ${jsx};\n}\n`;
+    const lint = async (relPath: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, relPath) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+    };
+    expect(await lint("components/probe/widget.tsx")).toEqual([expect.stringMatching(/components\/ui/)]);
+    expect(await lint("components/ui/probe-widget.tsx")).toEqual([]);
+  });
+
   it("allows pure imports in lib/domain", async () => {
     const messages = await restrictedImports("lib/domain/probe-file.ts", 'import { z } from "zod";\nexport const x = z;\n');
     expect(messages).toEqual([]);
