@@ -13,6 +13,10 @@ import { networkNodeId } from "./network-nodes";
 
 const isDeviceNetwork = (net: SnapshotNetwork) => !!net.spec && MODES[net.spec.mode].kind === "device";
 
+/** Tunnel devices lead to their peers, not to a LAN (cross-host segments draw those peers). */
+const TUNNEL_KINDS = new Set(["vxlan", "geneve", "gretap", "ip6gretap"]);
+const isTunnel = (n: TopologyNode) => n.details.some((d) => d.label === "Kind" && TUNNEL_KINDS.has(d.value));
+
 export function lanNodeId(host: string, nic: string): string {
   return nodeId(host, "lan", nic);
 }
@@ -63,7 +67,9 @@ export function drawDeviceExits(graph: TopologyGraph, host: string, networks: Sn
     return nets ? { ...n, networks: [...new Set([...n.networks, ...nets])] } : n;
   });
   for (const [id, nets] of exits) {
-    const lan = lanNode(byId.get(id)!, [...nets].sort());
+    const nic = byId.get(id)!;
+    if (isTunnel(nic)) continue;
+    const lan = lanNode(nic, [...nets].sort());
     nodes.push(lan);
     edges.push({ id: edgeId(id, lan.id, "uplink"), source: id, target: lan.id, kind: "uplink" });
   }

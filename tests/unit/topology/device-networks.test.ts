@@ -93,3 +93,14 @@ describe("Open vSwitch ports", () => {
     expect(out(graph, node(graph, "tap", "vnet5"))).toEqual(["port→ovsbr0[VLAN 10]"]);
   });
 });
+
+describe("a bridged network on a bridge whose port is a VXLAN device", () => {
+  it("leaves by the VXLAN port and draws no LAN past it (its peers are the cross-host segment's to draw)", () => {
+    const facts = labFacts("hv-a");
+    facts.links.push({ ifindex: 90, ifname: "sy-seg", kind: "bridge", up: true, operstate: "UP" }, { ifindex: 91, ifname: "vxlan100", kind: "vxlan", master: "sy-seg", up: true, operstate: "UNKNOWN" });
+    facts.networks.push(networkFromXml("<network><name>sy-seg-net</name><forward mode='bridge'/><bridge name='sy-seg'/></network>", true));
+    const graph = buildHostGraph("hv-a", facts);
+    expect(out(graph, node(graph, "bridge", "sy-seg"))).toEqual(["uplink→vxlan100"]);
+    expect(out(graph, node(graph, "nic", "vxlan100"))).toEqual([]);
+  });
+});
