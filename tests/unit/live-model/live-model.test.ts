@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LiveModel, MAX_AGE_MS, MAX_HOSTS, WATCH_GRACE_MS, type HostRows, type HubStatusMessage } from "@/lib/hosts/live-model";
 
@@ -123,5 +125,14 @@ describe("live host model", () => {
     const stats = model.stats();
     expect(stats.hosts).toBe(MAX_HOSTS);
     expect(stats.bytes).toBeGreaterThan(0);
+  });
+
+  it("plans never read the model: lib/changes imports only forgetLiveModel from it", () => {
+    const dir = path.resolve(__dirname, "../../../lib/changes");
+    const uses = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => [...readFileSync(path.join(dir, f), "utf8").matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/lib\/hosts\/live-model[^"]*"/g)].map((m) => m[1]!.trim()));
+    expect(uses.length).toBeGreaterThan(0);
+    expect(uses.every((names) => names === "forgetLiveModel")).toBe(true);
   });
 });
