@@ -135,8 +135,11 @@ export interface SharedLiveEventsOptions extends LiveEventsOptions {
   databaseUrl: string;
 }
 
+/** An EventHub, plus closing its event connection (tests; a server keeps it for its lifetime). */
+export type SharedEventHub = EventHub & { closeChannel(): Promise<void> };
+
 /** A hub whose watchers share each host's event script with every server on the same PostgreSQL. */
-export function createSharedLiveEvents({ databaseUrl, resolveTarget, lingerMs, ...watcherOptions }: SharedLiveEventsOptions): EventHub {
+export function createSharedLiveEvents({ databaseUrl, resolveTarget, lingerMs, ...watcherOptions }: SharedLiveEventsOptions): SharedEventHub {
   const channel = openStoreChannel(databaseUrl);
   const serverId = randomUUID();
   const open = sshStreamOpener(resolveTarget);
@@ -149,7 +152,7 @@ export function createSharedLiveEvents({ databaseUrl, resolveTarget, lingerMs, .
   channel.onState((up) => {
     for (const set of watchers.values()) for (const watcher of set) watcher.channelState(up);
   });
-  return new EventHub((hostId, events) => {
+  const hub = new EventHub((hostId, events) => {
     const watcher = new SharedWatcher(hostId, events, channel, serverId, (sink) => new HostWatcher(hostId, sink, { open, ...watcherOptions }));
     const entry: Local = { hostId, events, relayed: (m) => watcher.relayed(m), channelState: (up) => watcher.channelState(up) };
     return {
@@ -170,4 +173,5 @@ export function createSharedLiveEvents({ databaseUrl, resolveTarget, lingerMs, .
       },
     };
   }, lingerMs);
+  return Object.assign(hub, { closeChannel: () => channel.close() });
 }
