@@ -170,6 +170,11 @@ describe("a cross-host network (VXLAN)", () => {
     }
     await closeDialog(page);
     await expect.poll(() => page.locator(`article[data-segment="${NET}"]`).count(), { timeout: 30_000 }).toBe(0);
+    // Each apply audited the time it spent on each host.
+    await page.goto(`${seeded.server.baseURL}/audit`);
+    const timings = await page.getByText(/^Time on each host/).allInnerTexts();
+    expect(timings.length).toBeGreaterThanOrEqual(4);
+    console.log(`cross-host per-host apply times, newest first:\n${timings.join("\n")}`);
   });
   it("deletes while hv-b does not answer: hv-b's part is listed as pending and removed once hv-b answers again", async () => {
     const page = t.page;
