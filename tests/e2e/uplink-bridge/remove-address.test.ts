@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { labExec } from "@/lab";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { fault, hostNamespaces, labExec } from "@/lab";
 import { usePage } from "../support/browser";
 import { HOST, applyAndWait, hostNetState, lab, openInterfaces, openPlan, reachability, seconds, signInTo, switchProcesses, setUpUplinkLab } from "./support";
 
@@ -12,8 +14,15 @@ import { HOST, applyAndWait, hostNetState, lab, openInterfaces, openPlan, reacha
 const SPARE = { dev: "eth2", address: "203.0.113.7/24" };
 const SWITCH_SECONDS = 10;
 
-const clearSpare = () => labExec(HOST, ["ip", "addr", "del", SPARE.address, "dev", SPARE.dev]).then(() => {});
-const uplink = setUpUplinkLab({ relay: true, cleanUp: clearSpare });
+const exec = promisify(execFile);
+const uplink = setUpUplinkLab({
+  relay: true,
+  cleanUp: async () => {
+    await fault(HOST, "cut-uplink", 0);
+    await labExec(HOST, ["ip", "addr", "del", SPARE.address, "dev", SPARE.dev]);
+    await labExec(HOST, ["ip", "route", "replace", "198.18.0.0/30", "dev", "eth0", "proto", "kernel", "scope", "link", "src", lab().address]);
+  },
+});
 
 describe("removing an address", () => {
   const t = usePage();
@@ -79,5 +88,42 @@ describe("removing an address", () => {
     const audit = await page.locator("main").innerText();
     expect(audit).toContain("interface.remove-address.armed");
     expect(audit).toMatch(/interface\.remove-address[\s\S]*Reverted after \d+\.\d s/);
+  }, 300_000);
+
+  it("removes the route the host answers Switchyard by only under the switch, which puts it back", async () => {
+    const page = t.page;
+    const server = uplink.server;
+    // hv-a-up: Switchyard reaches 198.18.0.2 from 198.18.0.1, answered through eth0's connected route.
+    const route = "198.18.0.0/30 dev eth0";
+    const before = await hostNetState(["eth0"]);
+    await signInTo(page, server);
+    await openInterfaces(page, server, "hv-a-up");
+    const form = page.getByRole("form", { name: "Remove route" });
+    await form.getByLabel("Route to remove").selectOption(route);
+    await form.getByRole("button", { name: "Remove route" }).click();
+    const box = form.getByLabel("Under the dead-man switch");
+    await expect.poll(() => box.getAttribute("aria-invalid"), { timeout: 60_000 }).toBe("true");
+    expect(await form.locator("[data-field-error]").innerText()).toMatch(/the host answers Switchyard \(198\.18\.0\.1\) through the route 198\.18\.0\.0\/30 dev eth0/);
+    await box.check();
+    await form.getByLabel("Switch (s)").fill(String(SWITCH_SECONDS));
+    const dialog = await openPlan(page, form, "Remove route");
+    expect((await dialog.getByLabel("Change input (ip -batch)", { exact: true }).innerText()).trim()).toBe("route del 198.18.0.0/30 dev eth0 proto kernel scope link src 198.18.0.2");
+    // Without its connected route hv-a still answers through its default route on the same NIC, so
+    // the lab cuts eth0 the moment the route is gone: no proof can come, the switch must re-add it.
+    const cut = (async () => {
+      for (let i = 0; i < 4800; i++) {
+        const { stdout } = await exec("ip", ["-n", hostNamespaces(HOST).netns, "route", "show", "198.18.0.0/30"]);
+        if (stdout.trim() === "") return fault(HOST, "cut-uplink", 14);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const watch = reachability(lab().address);
+    const text = await applyAndWait(dialog);
+    await cut;
+    const gap = await watch.stop();
+    console.log(`[uplink-bridge] remove-route under cut-uplink: ${lab().address}:22 unreachable for at most ${seconds(gap.longestUnreachableMs)} s (cut 14 s); ${/Reverted after \d+\.\d s/.exec(text)?.[0]}`);
+    expect(await dialog.getByTestId("guard-outcome").getAttribute("data-outcome")).toBe("reverted");
+    expect(await hostNetState(["eth0"])).toEqual(before);
+    expect(await switchProcesses()).toEqual([]);
   }, 300_000);
 });
