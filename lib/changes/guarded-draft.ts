@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import type { HostRef } from "@/lib/domain/host/snapshot";
 import type { GuardedChange, NetState, PlanDraft } from "@/lib/domain/plan";
 import { disarmArgv, launchArgv } from "@/lib/libvirt/deadman";
-import { NOT_PERSISTED } from "@/lib/libvirt/uplink-bridge-persistence";
 import { virshArgv } from "@/lib/libvirt/virsh";
 import type { SshTarget } from "@/lib/ssh";
 
@@ -12,6 +11,8 @@ import type { SshTarget } from "@/lib/ssh";
 // context, prove the host over a new SSH connection, disarm. "Bridge this
 // NIC" and "Unbridge" build theirs by hand; the removals and the Open vSwitch
 // changes on the uplink share this one.
+
+const RUNTIME_ONLY = "Runtime only: iproute2 changes the running kernel, not the host's network configuration; after a reboot the host's own configuration applies again.";
 
 export type GuardedDraftInput = {
   kind: GuardedChange["kind"];
@@ -50,7 +51,8 @@ export function guardedDraft(i: GuardedDraftInput): PlanDraft {
     after: i.after,
     reachedAt: `${i.target.address}:${i.target.port}`,
     hostKey: i.target.pinnedFingerprint ?? "",
-    persistence: { manager: "none", text: i.persistence ?? NOT_PERSISTED },
+    // No network manager was asked here (only "Bridge this NIC" detects one): say what is true either way.
+    persistence: { manager: "none", text: i.persistence ?? RUNTIME_ONLY },
   };
   return {
     action: i.action,
