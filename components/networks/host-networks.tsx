@@ -1,10 +1,10 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { HostError } from "./host-error";
 import { NetworkTable } from "./network-table";
-import type { RowsResult } from "./queries";
-import { useHostRows } from "./use-host-rows";
+import { fetchHostRows, hostRowsKey, type RowsResult } from "./queries";
 import { useSettledRows } from "./use-settled-rows";
 
 /**
@@ -13,7 +13,8 @@ import { useSettledRows } from "./use-settled-rows";
  * they seed the query, and live updates refetch the rows alone.
  */
 export function HostNetworks({ host, initial }: { host: string; initial: RowsResult }) {
-  const result = useHostRows(host, initial);
+  const query = useQuery({ queryKey: hostRowsKey(host), queryFn: ({ signal }) => fetchHostRows(host, signal), initialData: initial });
+  const result = query.data;
   useSettledRows(host, result);
   const rows = useMemo(() => (result.ok ? result.data.rows.map((r) => ({ ...r, host })) : []), [result, host]);
   if (!result.ok) return <HostError host={host} failure={result} />;
