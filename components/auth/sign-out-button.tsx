@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOut } from "@/app/login/actions";
-import { secondaryButton } from "@/components/ui";
+import { secondaryButton } from "@/components/ui/styles"; // not the barrel: this button is on every page, the barrel would ship every control with it
 
 export function SignOutButton() {
   const router = useRouter();
