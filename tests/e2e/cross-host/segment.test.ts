@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { fault, labExec, plugGuest, type Guest } from "@/lab";
 import { usePage } from "../support/browser";
+import { hostile } from "../security/hostile-inputs";
 import { useSeededServer } from "../support/seeded-server";
 import { applyAndWait, bringUpThreeHosts, closeDialog, floodPeers, lanAddress, linkExists, networkNames, planArgv, scrub, vxlanLinks } from "./support";
 
@@ -59,6 +60,28 @@ const ping = (g: Guest, target: string, size?: number) =>
 describe("a cross-host network (VXLAN)", () => {
   const seeded = useSeededServer("cross-host");
   const t = usePage();
+  it("puts hostile or impossible input on the field that caused it, and plans nothing", async () => {
+    const page = t.page;
+    const form = await open(page, seeded);
+    const name = "x'/><forward dev='eth0";
+    const vni = "16777216";
+    const subnet = "10.90.0.1/24";
+    hostile("forms", "cross-host network name with XML markup", name);
+    hostile("forms", "cross-host VNI past 24 bits", vni);
+    hostile("forms", "cross-host subnet with host bits set", subnet);
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("VNI", { exact: true }).fill(vni);
+    await form.getByLabel("Include hv-a").check();
+    await form.getByLabel("Subnet", { exact: true }).fill(subnet);
+    await form.getByRole("button", { name: "Plan the network" }).click();
+    await expect.poll(() => form.getByLabel("Name", { exact: true }).getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
+    expect(await form.getByLabel("VNI", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await form.getByLabel("Subnet", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await form.innerText()).toContain("Choose at least two hosts.");
+    expect(await form.innerText()).toContain("did you mean 10.90.0.0/24");
+    expect(await page.getByRole("dialog").count()).toBe(0);
+  });
+
   it("refuses a VNI another VXLAN device holds on hv-b only when applying, and rolls hv-a back: nothing is left on either host", async () => {
     const page = t.page;
     await planSegment(page, seeded);
