@@ -122,11 +122,13 @@ async function sseStream(url: string, cookie: string) {
 }
 
 async function throughServer(upHosts: string[]): Promise<BenchLine[]> {
+  // `.next` is shared with everyone's browser tests: hold their build lock while a server of it runs
+  // (and look for the build only once holding it: a build in progress has no BUILD_ID yet).
+  const release = await acquireBuildLock();
   if (!existsSync(path.join(labRoot(), ".next", "BUILD_ID"))) {
+    release();
     return [{ name: "fleet-20: server figures", value: NaN, unit: "", target: "info", note: "skipped: no production build (.next); run `npm run build` first" }];
   }
-  // `.next` is shared with everyone's browser tests: hold their build lock while a server of it runs.
-  const release = await acquireBuildLock();
   const dataDir = mkdtempSync(path.join(labRoot(), ".test-data", "bench-fleet20-"));
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
