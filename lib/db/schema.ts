@@ -124,6 +124,24 @@ export const plans = pgTable(
   (t) => [index("plans_operator_idx").on(t.operatorId), index("plans_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * "Generate key pair" (lib/hosts/generated-keys.ts): the private key between
+ * generating it and adding the host, so the add may land on any server. Read
+ * only together with the owner's id; deleted once the host holds its own copy.
+ */
+export const generatedKeys = pgTable(
+  "generated_keys",
+  {
+    id: uuid("id").primaryKey(),
+    ownerId: text("owner_id").notNull(),
+    /** AES-256-GCM, see lib/secrets; AAD is (id, "generatedPrivateKey") */
+    sealedPrivateKey: text("sealed_private_key").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("generated_keys_expires_idx").on(t.expiresAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type HostRow = typeof hosts.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -12,7 +12,7 @@ describeEachBackend("migrations and the first admin", () => {
   it("applies the committed migrations once, and reopening does not re-apply them", async () => {
     const db = await getDb();
     const tables = rowsOf(await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`));
-    expect(tables.map((t) => t.table_name)).toEqual(["audit_log", "cross_host_pending_removals", "cross_host_segments", "hosts", "plans", "sessions", "sign_in_throttle", "users"]);
+    expect(tables.map((t) => t.table_name)).toEqual(["audit_log", "cross_host_pending_removals", "cross_host_segments", "generated_keys", "hosts", "plans", "sessions", "sign_in_throttle", "users"]);
     const count = async () => Number(rowsOf(await (await getDb()).execute(sql`select count(*) as n from drizzle.__drizzle_migrations`))[0]!.n);
     const applied = await count();
     expect(applied).toBeGreaterThan(0);
