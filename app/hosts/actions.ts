@@ -25,4 +25,4 @@ export const removeHost = defineAction("admin", hostIdSchema, ({ hostId }, opera
 export const repinHostKey = defineAction("admin", repinSchema, ({ hostId, fingerprint }, operator) => hostService.repinHostKey(operator, hostId, fingerprint));
 
 /** "Generate key pair" (takes no input): the private key stays on the server; the browser gets the public line. */
-export const generateKeyPair = defineAction("admin", z.unknown(), async (_input, operator) => ok(hostService.createGeneratedKey(operator.id)));
+export const generateKeyPair = defineAction("admin", z.unknown(), async (_input, operator) => ok(await hostService.createGeneratedKey(operator.id)));

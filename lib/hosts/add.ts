@@ -38,7 +38,7 @@ export async function addHost(operator: Operator, { form, keyType, fingerprint }
     .onConflictDoNothing()
     .returning({ id: hosts.id });
   if (inserted.length === 0) return nameTaken(form.name);
-  if (form.generatedKeyId) dropGeneratedKey(form.generatedKeyId);
+  if (form.generatedKeyId) await dropGeneratedKey(operator.id, form.generatedKeyId);
   await recordAudit({ ...audit, hostId: id, result: "ok", detail: `pinned ${keyType} ${fingerprint}; ${describeVersions(versions)}` });
   return ok({ id, name: form.name });
 }

@@ -38,7 +38,7 @@ export async function editHost(operator: Operator, { hostId, form, keyType, fing
     })
     .where(eq(hosts.id, hostId));
   closeHost(hostId); // the pooled connection used the old login
-  if (form.generatedKeyId) dropGeneratedKey(form.generatedKeyId);
+  if (form.generatedKeyId) await dropGeneratedKey(operator.id, form.generatedKeyId);
   const pinNote = repinned ? `re-pinned ${row.hostKeyFingerprint ?? "(none)"} → ${fingerprint}` : `key ${fingerprint} unchanged`;
   const renamed = row.name !== form.name ? `renamed to ${form.name}; ` : "";
   await recordAudit({ ...audit, result: "ok", detail: `${renamed}${form.username}@${form.address}:${form.port} by ${form.authKind}; ${pinNote}; ${describeVersions(versions)}` });

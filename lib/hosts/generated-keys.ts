@@ -1,42 +1,61 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { generatedKeys } from "@/lib/db/schema";
 import type { PublicKeyOffer } from "@/lib/domain/host/status";
+import { openSecret, sealSecret } from "@/lib/secrets/seal";
 import { generateEd25519KeyPair } from "./keygen";
 
-// "Generate key pair" keeps the private key here, in the server's memory, and
-// gives the browser only the public line and a handle. The private key never
-// travels to the browser and back; adding the host takes it from here and
-// stores it sealed. Unused pairs expire.
+// "Generate key pair" keeps the private key in the store, sealed, and gives the
+// browser only the public line and a handle. The private key never travels to
+// the browser and back; adding the host reads it here (through whichever server
+// the add lands on) and stores it sealed with the host. Unused pairs expire.
 
-const TTL_MS = 60 * 60 * 1000;
-type Pending = { privateKey: string; ownerId: string; expiresAt: number };
+export const GENERATED_KEY_TTL_MS = 60 * 60 * 1000;
 
-// On globalThis so that every bundle of the server (actions, routes) sees one map.
-const slot = Symbol.for("switchyard.generatedKeys");
-const holder = globalThis as { [slot]?: Map<string, Pending> };
-const pending = (holder[slot] ??= new Map());
+// The AAD binds the ciphertext to its row and to this purpose, so it cannot be
+// passed off as a host's key or moved to another row.
+const PURPOSE = "generatedPrivateKey";
 
-function sweep(now = Date.now()) {
-  for (const [id, entry] of pending) if (entry.expiresAt <= now) pending.delete(id);
-}
+// Handles come from the browser; anything but a UUID is simply not a pair (and never reaches the uuid column).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The store's clock unless a test pins one: every server then agrees on expiry. */
+const clock = (now: number | undefined): SQL => (now === undefined ? sql`now()` : sql`${new Date(now).toISOString()}::timestamptz`);
 
-export function createGeneratedKey(ownerId: string): PublicKeyOffer {
-  sweep();
+export async function createGeneratedKey(ownerId: string, now?: number): Promise<PublicKeyOffer> {
   const pair = generateEd25519KeyPair(`switchyard-${new Date().toISOString().slice(0, 10)}`);
   const keyPairId = randomUUID();
-  pending.set(keyPairId, { privateKey: pair.privateKey, ownerId, expiresAt: Date.now() + TTL_MS });
+  const at = clock(now);
+  const db = await getDb();
+  // Expired pairs nobody used go here, whoever made them.
+  await db.delete(generatedKeys).where(lte(generatedKeys.expiresAt, at));
+  await db.insert(generatedKeys).values({
+    id: keyPairId, ownerId, sealedPrivateKey: sealSecret(keyPairId, PURPOSE, pair.privateKey),
+    createdAt: at, expiresAt: sql`${at} + make_interval(secs => ${GENERATED_KEY_TTL_MS / 1000})`,
+  });
   return { keyPairId, publicKey: pair.publicKey, fingerprint: pair.fingerprint };
 }
 
-/** The private key behind a handle, for the admin who generated it; null once expired. */
-export function readGeneratedKey(ownerId: string, keyPairId: string): string | null {
-  sweep();
-  const entry = pending.get(keyPairId);
-  return entry && entry.ownerId === ownerId ? entry.privateKey : null;
+/**
+ * The private key behind a handle, for the admin who generated it; null when
+ * unknown, someone else's, or expired. Throws SecretError if the store's copy
+ * cannot be decrypted (e.g. this server has a different secret key).
+ */
+export async function readGeneratedKey(ownerId: string, keyPairId: string, now?: number): Promise<string | null> {
+  if (!UUID.test(keyPairId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ sealed: generatedKeys.sealedPrivateKey })
+    .from(generatedKeys)
+    .where(and(eq(generatedKeys.id, keyPairId), eq(generatedKeys.ownerId, ownerId), gt(generatedKeys.expiresAt, clock(now))));
+  return row ? openSecret(keyPairId, PURPOSE, row.sealed, "the generated key pair") : null;
 }
 
-/** Forget a pair once its host is stored (the sealed copy is the only one left). */
-export function dropGeneratedKey(keyPairId: string): void {
-  pending.delete(keyPairId);
+/** Forget a pair once its host is stored (the host's sealed copy is the only one left). */
+export async function dropGeneratedKey(ownerId: string, keyPairId: string): Promise<void> {
+  if (!UUID.test(keyPairId)) return;
+  const db = await getDb();
+  await db.delete(generatedKeys).where(and(eq(generatedKeys.id, keyPairId), eq(generatedKeys.ownerId, ownerId)));
 }

@@ -4,6 +4,7 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import type { Operator } from "@/lib/auth/roles";
 import type { HostForm } from "@/lib/domain/host/schema";
 import type { HostVersions } from "@/lib/domain/host/status";
+import { isSecretError } from "@/lib/secrets/errors";
 import { closeHost, type SshAuth } from "@/lib/ssh";
 import { readGeneratedKey } from "./generated-keys";
 import { runOnboardingChecks } from "./onboarding";
@@ -11,10 +12,16 @@ import { runOnboardingChecks } from "./onboarding";
 // Shared by add and edit: the credentials from the form, tried against the
 // host whose key the operator trusted, through the onboarding checks.
 
-export function credentialsOf(operator: Operator, form: HostForm): ActionResult<SshAuth> {
+export async function credentialsOf(operator: Operator, form: HostForm): Promise<ActionResult<SshAuth>> {
   if (form.authKind === "password") return ok({ kind: "password", password: form.password ?? "" });
   if (!form.generatedKeyId) return ok({ kind: "key", privateKey: form.privateKey ?? "" });
-  const privateKey = readGeneratedKey(operator.id, form.generatedKeyId);
+  let privateKey: string | null;
+  try {
+    privateKey = await readGeneratedKey(operator.id, form.generatedKeyId);
+  } catch (err) {
+    if (!isSecretError(err)) throw err;
+    return fail("secret-unreadable", err.message, { privateKey: err.message });
+  }
   if (!privateKey) {
     const message = "The generated key pair has expired; generate a new one (and put its public key on the host).";
     return fail("key-expired", message, { privateKey: message });
@@ -26,7 +33,7 @@ export type Verified = { auth: SshAuth; versions: HostVersions };
 export type Verification = { outcome: ActionResult<Verified>; commands: string[][] };
 
 export async function verifyHost(operator: Operator, form: HostForm, fingerprint: string): Promise<Verification> {
-  const auth = credentialsOf(operator, form);
+  const auth = await credentialsOf(operator, form);
   if (!auth.ok) return { outcome: auth, commands: [] };
   // A throw-away pool entry: the checks must not reuse (or leave behind) a
   // connection of a stored host.
