@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
 import { buildFleetGraph, tapsShownOptions, type FleetHost } from "@/lib/domain/topology";
-import { withSegmentPeers, type CrossHostSegment } from "@/lib/domain/cross-host";
+import { withSegmentSpans, type CrossHostSegment } from "@/lib/domain/cross-host";
 
 /** One empty list for every render, so the graph is not rebuilt for nothing. */
 const NO_SEGMENTS: CrossHostSegment[] = [];
@@ -28,7 +28,7 @@ export function FleetTopology({ hosts, segments = NO_SEGMENTS }: { hosts: string
       if (!data) return { host, error: "loading" };
       return data.ok ? { host, facts: data.data.snapshot } : { host, error: data.message };
     });
-    return withSegmentPeers(buildFleetGraph(input, tapsShownOptions(tapsShown)), segments);
+    return withSegmentSpans(buildFleetGraph(input, tapsShownOptions(tapsShown)), segments);
     // `key` changes exactly when a host's answer does; the query array itself is new every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hosts, key, tapsShown, segments]);

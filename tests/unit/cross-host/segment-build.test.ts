@@ -125,4 +125,19 @@ describe("topology", () => {
     expect(graph.nodes[0]!.sublabels[0]).toBe("VXLAN 4242 · seg1");
     expect(graph.edges).toEqual([expect.objectContaining({ source: "hv-a:nic:syvx4242", target: "hv-a:lan:vxlan-4242-hv-b", kind: "uplink", label: "VNI 4242" })]);
   });
+
+  it("draws the fleet's segment as one edge per non-gateway host from the gateway's VXLAN port, left out of each box's layout", async () => {
+    const { withSegmentSpans } = await import("@/lib/domain/cross-host");
+    const { toElkGraph } = await import("@/lib/domain/topology/layout/elk-graph");
+    const port = (host: string) => ({ id: `${host}:nic:syvx4242`, kind: "nic" as const, host, label: "syvx4242", sublabels: ["vxlan"], state: "up" as const, networks: [], details: [] });
+    const groups = ["hv-a", "hv-b"].map((host) => ({ id: `group:${host}`, host, label: host }));
+    const graph = withSegmentSpans({ nodes: [port("hv-a"), port("hv-b")], edges: [], groups, folded: false }, [segment]);
+    expect(graph.nodes.map((n) => n.label)).toEqual(["syvx4242", "syvx4242"]); // no peer nodes in the fleet
+    expect(graph.nodes.every((n) => n.sublabels[0] === "VXLAN 4242 · seg1")).toBe(true);
+    expect(graph.edges).toEqual([expect.objectContaining({ source: "hv-a:nic:syvx4242", target: "hv-b:nic:syvx4242", label: "VNI 4242 · seg1" })]);
+    const elk = toElkGraph(graph);
+    expect(elk.children!.flatMap((box) => box.edges ?? [])).toEqual([]);
+    // Without the gateway's box there is no hub to draw spokes from.
+    expect(withSegmentSpans({ nodes: [port("hv-b")], edges: [], groups, folded: false }, [segment]).edges).toEqual([]);
+  });
 });

@@ -64,8 +64,9 @@ export function toElkGraph(graph: TopologyGraph): ElkNodeJson {
     // An unreachable host still gets a box, big enough for its label.
     ...(graph.nodes.some((n) => n.host === g.host) ? {} : { width: 260, height: 80 }),
     children: graph.nodes.filter((n) => n.host === g.host).map((n) => nodeJson(n.id, n.kind)),
-    edges: edges.filter((e) => hostOfNode.get(e.sources[0]!) === g.host),
+    // Only edges inside this box: one that spans boxes (a cross-host segment) is drawn by the canvas, not laid out.
+    edges: edges.filter((e) => hostOfNode.get(e.sources[0]!) === g.host && hostOfNode.get(e.targets[0]!) === g.host),
   }));
-  // Hosts share no edges; stacked top to bottom, each host reads left to right.
+  // Boxes are laid out alone; stacked top to bottom, each host reads left to right.
   return { id: "root", layoutOptions: { ...LAYERED, "elk.spacing.nodeNode": "40", "elk.spacing.componentComponent": "40" }, children };
 }
