@@ -7,18 +7,21 @@ import { within } from "./cross-host-read";
 import { dropPending, listPending, type PendingRow } from "./cross-host-store";
 
 // Parts of deleted segments left on hosts that were down at the time. Tried
-// again whenever the cross-host list is read: a host that answers has each
-// command run (each may fail: the part may be half gone, or gone with a
-// reboot) and its row dropped; a host that still does not answer keeps it.
+// again whenever the cross-host list is read, and whenever a host answers a
+// status check or a networks read (retryPendingRemovalsAfterAnswer, run after
+// the response): a host that answers has each command run (each may fail: the
+// part may be half gone, or gone with a reboot) and its row dropped; a host
+// that still does not answer keeps it.
 
-export async function retryPendingRemovals(): Promise<{ cleaned: PendingRow[]; still: PendingRow[] }> {
+/** `onlyHost`: the one host (by name) to try; every pending host when absent. */
+export async function retryPendingRemovals(onlyHost?: string): Promise<{ cleaned: PendingRow[]; still: PendingRow[] }> {
   const rows = await listPending();
   const cleaned: PendingRow[] = [];
   const still: PendingRow[] = [];
   await Promise.all(
     rows.map(async (row) => {
       const found = await findHostTarget(row.hostId);
-      if (!found.ok) return still.push(row);
+      if (!found.ok || (onlyHost !== undefined && found.data.row.name !== onlyHost)) return still.push(row);
       try {
         // Bounded: the page that retries this must not wait out a dead host's connect timeout.
         const answered = await within(runCommand(found.data.target, ["true"], { timeoutMs: 3_000 }).then(() => ok(true)), 3_000, "The host");
@@ -33,4 +36,20 @@ export async function retryPendingRemovals(): Promise<{ cleaned: PendingRow[]; s
     }),
   );
   return { cleaned, still };
+}
+
+const slot = Symbol.for("switchyard.pendingRemovalRetries");
+const running = ((globalThis as { [slot]?: Set<string> })[slot] ??= new Set<string>());
+
+/** A host just answered: remove its pending parts, if any. One retry per host at a time; never throws. */
+export async function retryPendingRemovalsAfterAnswer(hostName: string): Promise<void> {
+  if (running.has(hostName)) return;
+  running.add(hostName);
+  try {
+    await retryPendingRemovals(hostName);
+  } catch (error) {
+    console.error(`cross-host: retrying ${hostName}'s pending removals failed:`, error);
+  } finally {
+    running.delete(hostName);
+  }
 }

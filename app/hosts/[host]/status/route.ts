@@ -1,6 +1,8 @@
+import { after } from "next/server";
 import { z } from "zod";
 import { authorizeRoute } from "@/lib/auth/guard";
 import { readHostStatus } from "@/lib/hosts";
+import { retryPendingRemovalsAfterAnswer } from "@/lib/changes/cross-host-pending";
 
 // One host's live status, for its row in the host list. A route handler rather
 // than a server action on purpose: the browser runs Next's server actions one
@@ -17,5 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ hos
   if (!parsed.success) return Response.json({ ok: false, code: "invalid", message: "Unknown host." }, { status: 400 });
   const status = await readHostStatus(parsed.data);
   if (!status) return Response.json({ ok: false, code: "host-not-found", message: "That host no longer exists." }, { status: 404 });
+  // A host that answers gets the parts of deleted cross-host networks it missed while down removed, after this response.
+  if (status.state === "connected") after(() => retryPendingRemovalsAfterAnswer(parsed.data));
   return Response.json({ ok: true, data: status }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,4 +1,6 @@
+import { after } from "next/server";
 import { authorizeRoute } from "@/lib/auth/guard";
+import { retryPendingRemovalsAfterAnswer } from "@/lib/changes/cross-host-pending";
 import { readHostView } from "@/lib/libvirt/host-read";
 import { routeSegment } from "@/lib/routes";
 
@@ -13,5 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ host
   const host = routeSegment((await params).host);
   if (host === null) return Response.json({ ok: false, code: "invalid", message: "That is not a host name." }, { status: 400 });
   const result = await readHostView(host, scope);
+  // A host that answers gets the parts of deleted cross-host networks it missed while down removed, after this response.
+  if (result.ok) after(() => retryPendingRemovalsAfterAnswer(host));
   return Response.json(result, { headers: { "cache-control": "no-store" } });
 }
