@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { fault, labExec, plugGuest, type Guest } from "@/lab";
 import { usePage } from "../support/browser";
+import { edgeEl } from "../topology/support";
 import { hostile } from "../security/hostile-inputs";
 import { useSeededServer } from "../support/seeded-server";
 import { applyAndWait, bringUpThreeHosts, closeDialog, floodPeers, lanAddress, linkExists, networkNames, planArgv, scrub, vxlanLinks } from "./support";
@@ -132,6 +133,11 @@ describe("a cross-host network (VXLAN)", () => {
     await page.goto(`${seeded.server.baseURL}/hosts/hv-a/topology`);
     await page.getByText("hv-b (VXLAN peer)", { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.getByText(`VXLAN ${VNI} · ${NET}`, { exact: true }).count()).toBe(1);
+    // The fleet topology draws the segment itself: one edge from hv-a's VXLAN port to hv-b's, across the host boxes.
+    await page.goto(`${seeded.server.baseURL}/topology`);
+    await edgeEl(page, VX, VX, `VNI ${VNI} · ${NET}`).waitFor({ state: "attached", timeout: 30_000 });
+    expect(await edgeEl(page, VX, VX).count()).toBe(1);
+    expect(await page.getByText(/\(VXLAN peer\)$/).count()).toBe(0);
 
     const onB = await plugGuest("hv-b", BR, { timeoutMs: 60_000 });
     guests.push(onB);
@@ -236,7 +242,7 @@ describe("a cross-host network (VXLAN)", () => {
     expect(timings.length).toBeGreaterThanOrEqual(4);
     console.log(`cross-host per-host apply times, newest first:\n${timings.join("\n")}`);
   });
-  it("deletes while hv-b does not answer: hv-b's part is listed as pending and removed once hv-b answers again", async () => {
+  it("deletes while hv-b does not answer: hv-b's part is listed as pending and removed once hv-b answers a status check", async () => {
     const page = t.page;
     await planSegment(page, seeded);
     expect((await applyAndWait(page)).applied).toBe(true);
@@ -252,15 +258,19 @@ describe("a cross-host network (VXLAN)", () => {
     await closeDialog(page);
     expect(await linkExists("hv-a", VX)).toBe(false);
     expect(await networkNames("hv-a")).not.toContain(NET);
+    // The fleet's Hosts page (no cross-host page open) asks each host for its status; once hv-b
+    // answers again, its part goes by itself (the retry runs after the status answer).
+    await page.goto(`${seeded.server.baseURL}/hosts`);
     await expect
       .poll(async () => {
-        await page.goto(`${seeded.server.baseURL}/networks/cross-host`);
-        return page.getByRole("region", { name: "Pending removals" }).count();
+        await page.reload();
+        return linkExists("hv-b", VX);
       }, { timeout: 90_000, interval: 3_000 })
-      .toBe(0);
-    expect(await linkExists("hv-b", VX)).toBe(false);
+      .toBe(false);
+    await expect.poll(() => networkNames("hv-b"), { timeout: 15_000 }).not.toContain(NET);
     expect(await linkExists("hv-b", BR)).toBe(false);
-    expect(await networkNames("hv-b")).not.toContain(NET);
+    await page.goto(`${seeded.server.baseURL}/networks/cross-host`);
+    expect(await page.getByRole("region", { name: "Pending removals" }).count()).toBe(0);
     // Removed by the pending row's retry (audited as the system), not by the delete plan.
     await page.goto(`${seeded.server.baseURL}/audit`);
     expect(await page.getByText("The host answered again; its part of the deleted segment was removed.").count()).toBe(1);
