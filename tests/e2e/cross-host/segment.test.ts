@@ -23,7 +23,10 @@ const HOSTS = ["hv-a", "hv-b", "hv-c"];
 const SUBNET = "10.233.0";
 const guests: Guest[] = [];
 
-beforeAll(() => bringUpThreeHosts(), 300_000);
+let restoreLab = () => {};
+beforeAll(() => {
+  restoreLab = bringUpThreeHosts();
+}, 300_000);
 
 const cleanUp = async () => {
   await fault("hv-b", "cut-uplink", 0).catch(() => {});
@@ -31,7 +34,10 @@ const cleanUp = async () => {
   await scrub(HOSTS, NET, [VX, BR, OOB]);
 };
 beforeAll(cleanUp);
-afterAll(cleanUp);
+afterAll(async () => {
+  await cleanUp();
+  restoreLab();
+}, 300_000);
 
 async function open(page: Page, seeded: ReturnType<typeof useSeededServer>) {
   await seeded.signIn(page);

@@ -1,15 +1,26 @@
 import { execFileSync } from "node:child_process";
 import type { Page } from "playwright-core";
-import { labExec, labHost, labRoot, labVirsh } from "@/lab";
+import { labExec, labHost, labRoot, labVirsh, readLabHosts } from "@/lab";
 
 // Reading what the hosts did for a cross-host segment, over the lab's own
 // access (plain root in the host's namespaces), and undoing it by hand.
 
 export type VxlanLink = { ifname: string; ifindex: number; mtu: number; master?: string; linkinfo?: { info_kind?: string; info_data?: { id?: number; local?: string; port?: number; learning?: boolean } } };
 
-/** The three hosts the proof uses; the lab may have only two, so this brings hv-c up (idempotent). */
-export function bringUpThreeHosts() {
-  execFileSync("bash", ["lab/lab.sh", "up", "--hosts", "3"], { cwd: labRoot(), stdio: "ignore", timeout: 240_000 });
+const upHosts = () => readLabHosts().filter((h) => h.up).length;
+const labUp = (hosts: number) => execFileSync("bash", ["lab/lab.sh", "up", "--hosts", String(hosts)], { cwd: labRoot(), stdio: "ignore", timeout: 240_000 });
+
+/**
+ * The three hosts the proof uses; the lab may have only two, so this brings hv-c up
+ * (idempotent). Returns what puts the lab back as it was: later files (the demo
+ * seed's host list) see the lab they expect.
+ */
+export function bringUpThreeHosts(): () => void {
+  const before = upHosts();
+  if (before < 3) labUp(3);
+  return () => {
+    if (before < 3) labUp(Math.max(2, before));
+  };
 }
 
 export const lanAddress = (host: string) => {
