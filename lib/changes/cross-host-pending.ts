@@ -13,7 +13,7 @@ import { dropPending, listPending, type PendingRow } from "./cross-host-store";
 // part may be half gone, or gone with a reboot) and its row dropped; a host
 // that still does not answer keeps it.
 
-/** `onlyHost`: the one host (by name) to try; every pending host when absent. */
+/** `onlyHost`: the one host (its id or name, as routes carry either) to try; every pending host when absent. */
 export async function retryPendingRemovals(onlyHost?: string): Promise<{ cleaned: PendingRow[]; still: PendingRow[] }> {
   const rows = await listPending();
   const cleaned: PendingRow[] = [];
@@ -21,7 +21,8 @@ export async function retryPendingRemovals(onlyHost?: string): Promise<{ cleaned
   await Promise.all(
     rows.map(async (row) => {
       const found = await findHostTarget(row.hostId);
-      if (!found.ok || (onlyHost !== undefined && found.data.row.name !== onlyHost)) return still.push(row);
+      if (onlyHost !== undefined && row.hostId !== onlyHost && (!found.ok || found.data.row.name !== onlyHost)) return still.push(row);
+      if (!found.ok) return still.push(row);
       try {
         // Bounded: the page that retries this must not wait out a dead host's connect timeout.
         const answered = await within(runCommand(found.data.target, ["true"], { timeoutMs: 3_000 }).then(() => ok(true)), 3_000, "The host");
@@ -42,14 +43,14 @@ const slot = Symbol.for("switchyard.pendingRemovalRetries");
 const running = ((globalThis as { [slot]?: Set<string> })[slot] ??= new Set<string>());
 
 /** A host just answered: remove its pending parts, if any. One retry per host at a time; never throws. */
-export async function retryPendingRemovalsAfterAnswer(hostName: string): Promise<void> {
-  if (running.has(hostName)) return;
-  running.add(hostName);
+export async function retryPendingRemovalsAfterAnswer(host: string): Promise<void> {
+  if (running.has(host)) return;
+  running.add(host);
   try {
-    await retryPendingRemovals(hostName);
+    await retryPendingRemovals(host);
   } catch (error) {
-    console.error(`cross-host: retrying ${hostName}'s pending removals failed:`, error);
+    console.error(`cross-host: retrying ${host}'s pending removals failed:`, error);
   } finally {
-    running.delete(hostName);
+    running.delete(host);
   }
 }

@@ -20,6 +20,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ hos
   const status = await readHostStatus(parsed.data);
   if (!status) return Response.json({ ok: false, code: "host-not-found", message: "That host no longer exists." }, { status: 404 });
   // A host that answers gets the parts of deleted cross-host networks it missed while down removed, after this response.
-  if (status.state === "connected") after(() => retryPendingRemovalsAfterAnswer(parsed.data));
+  if (status.state === "connected") after(() => retryPendingRemovalsAfterAnswer(status.hostId));
   return Response.json({ ok: true, data: status }, { headers: { "Cache-Control": "no-store" } });
 }
