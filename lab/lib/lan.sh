@@ -56,11 +56,36 @@ lan_dhcp_running() {
   [[ -n $pid && $(cat "/proc/$pid/comm" 2>/dev/null) == dnsmasq ]] && pid_running "$pid"
 }
 
+# Every LAN dnsmasq but the one this lab's pidfile names (pass "all" to include it): one
+# left by a lab whose directory is gone (another clone of the project, deleted with its
+# pidfile) still answers DHCP on the same bridge and must not race this lab's server.
+lan_dhcp_strays() {
+  local keep=${1:-} f pid cmd
+  [[ $keep == all ]] && keep= || keep=$(pid_from "$(LAN_DNSMASQ_PIDFILE)")
+  for f in /proc/[0-9]*/comm; do
+    [[ $(cat "$f" 2>/dev/null) == dnsmasq ]] || continue
+    pid=${f#/proc/}; pid=${pid%/comm}
+    [[ $pid == "$keep" ]] && continue
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+    [[ $cmd == *" --interface=$LAN_BRIDGE "* && $cmd == *"/.lab/run/lan-dnsmasq.pid "* ]] && echo "$pid"
+  done
+  return 0
+}
+
+stop_lan_dhcp_strays() {
+  local pid
+  for pid in $(lan_dhcp_strays "${1:-}"); do
+    kill "$pid" 2>/dev/null || true
+    wait_until 5 eval "! pid_running $pid" || kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+
 # dnsmasq as the LAN's DHCP server: bound to the LAN bridge only, no DNS (port 0). Leases
 # last 2 minutes (dnsmasq's shortest): probes come and go with new MACs, and a pool of 62
 # must not run dry; dnsmasq pings an address before it offers it, so a guest that keeps its
 # address past the lease still keeps it to itself.
 ensure_lan_dhcp() {
+  stop_lan_dhcp_strays
   lan_dhcp_running && return 0
   local start end
   read -r start end <<<"$(lan_dhcp_range)"

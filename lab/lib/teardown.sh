@@ -85,6 +85,7 @@ stop_lab_processes() {
     kill "$pid"; wait_until 5 eval "! pid_running $pid" || kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$(LAN_DNSMASQ_PIDFILE)"
+  stop_lan_dhcp_strays all
 }
 
 # Removes up hosts completely (hosts left over from a bigger lab, or one to rebuild),
