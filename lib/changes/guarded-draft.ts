@@ -14,17 +14,9 @@ import type { SshTarget } from "@/lib/ssh";
 
 const RUNTIME_ONLY = "Runtime only: iproute2 changes the running kernel, not the host's network configuration; after a reboot the host's own configuration applies again.";
 
-export type GuardedDraftInput = {
-  kind: GuardedChange["kind"];
-  runner: "ip" | "argv";
-  seconds: number;
-  /** The devices the state table shows (the second may equal the first). */
-  nic: string;
-  bridge: string;
-  doInput: string;
-  undoInput: string;
-  before: NetState;
-  after: NetState;
+/** The guard's own fields (see GuardedChange), with the runner always named, plus what the plan around it says. */
+export type GuardedDraftInput = Pick<GuardedChange, "kind" | "seconds" | "nic" | "bridge" | "doInput" | "undoInput" | "before" | "after"> & {
+  runner: NonNullable<GuardedChange["runner"]>;
   target: SshTarget;
   host: HostRef;
   action: string;
